@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The only place that exits the process: runCli returns the exit code.
+import { runCli } from '../dist/cli/run-cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+});

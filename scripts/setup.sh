@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Fetch the real kernel trees syswire works on and tests against.
+#
+# Debian's linux-source-<ver> packages are downloaded with `apt-get download`
+# and unpacked into .cache/kernel/linux-<ver>/ (ignored by git).  A tree is
+# only extracted once; a stamp file marks a complete extraction, so an
+# interrupted run is redone rather than trusted.
+#
+#   scripts/setup.sh           the 6.12 and 6.1 trees (default test set)
+#   scripts/setup.sh --slow    also the compilers the slow suite needs
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache="$root/.cache/kernel"
+versions=(6.12 6.1)
+slow=0
+[ "${1:-}" = "--slow" ] && slow=1
+mkdir -p "$cache/debs"
+
+apt_updated=0
+apt_update_once() {
+	[ "$apt_updated" = 1 ] && return 0
+	apt-get update -qq >/dev/null 2>&1 || echo "setup: warning: apt-get update failed" >&2
+	apt_updated=1
+}
+
+need_tools=()
+for tool in git xz tar perl make gcc; do
+	command -v "$tool" >/dev/null 2>&1 || need_tools+=("$tool")
+done
+if [ "${#need_tools[@]}" -gt 0 ]; then
+	apt_update_once
+	map() { case "$1" in xz) echo xz-utils ;; *) echo "$1" ;; esac; }
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(for t in "${need_tools[@]}"; do map "$t"; done) >/dev/null
+fi
+
+fetch_tree() {
+	local ver=$1 dir="$cache/linux-$ver"
+	[ -f "$dir/.syswire-complete" ] && return 0
+	local deb
+	deb=$(ls "$cache"/debs/linux-source-"$ver"_*.deb 2>/dev/null | head -n1 || true)
+	if [ -z "$deb" ]; then
+		echo "setup: downloading linux-source-$ver" >&2
+		(cd "$cache/debs" && apt-get download -q "linux-source-$ver" >/dev/null 2>&1) ||
+			{ apt_update_once; (cd "$cache/debs" && apt-get download -q "linux-source-$ver" >/dev/null); }
+		deb=$(ls "$cache"/debs/linux-source-"$ver"_*.deb | head -n1)
+	fi
+	echo "setup: extracting $(basename "$deb")" >&2
+	rm -rf "$dir" "$dir.tmp"
+	mkdir -p "$dir.tmp"
+	dpkg-deb --fsys-tarfile "$deb" |
+		tar -xO --wildcards "./usr/src/linux-source-$ver.tar.xz" |
+		xz -dc -T2 | tar -x -C "$dir.tmp" --strip-components=1
+	basename "$deb" > "$dir.tmp/.syswire-complete"
+	mv "$dir.tmp" "$dir"
+}
+
+for ver in "${versions[@]}"; do fetch_tree "$ver"; done
+
+if [ "$slow" = 1 ]; then
+	pkgs=(gcc-multilib bc flex bison rsync
+		gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-m68k-linux-gnu
+		gcc-mips-linux-gnu gcc-powerpc-linux-gnu gcc-sparc64-linux-gnu
+		gcc-alpha-linux-gnu)
+	missing=()
+	for p in "${pkgs[@]}"; do
+		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+	done
+	if [ "${#missing[@]}" -gt 0 ]; then
+		apt_update_once
+		echo "setup: installing ${missing[*]}" >&2
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+fi

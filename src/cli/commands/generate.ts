@@ -1,0 +1,70 @@
+/**
+ * `syswire generate DEFS`: definition + tree -> out/<series>.patch.
+ *
+ *   --apply    edit the tree in place (atomic writes; a second run is a no-op)
+ *   --dry-run  list what would change, write nothing
+ *   --check    exit 1 when the patch in --out is stale, write nothing
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadKernelTree } from '../../kernel/tree-loader.js';
+import { loadDefinitions } from '../../model/defs-loader.js';
+import { writeFilesAtomic } from '../../io/file-writer.js';
+import { planWireUp } from '../../plan/wire-plan.js';
+import { diffEdits } from '../../patch/unified-diff.js';
+import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { summarizeEdits } from '../edit-summary.js';
+
+export function runGenerate(args: string[], ctx: CliContext): number {
+  const { values, positionals } = parseCommandArgs(
+    'generate',
+    args,
+    {
+      tree: { type: 'string' },
+      out: { type: 'string' },
+      apply: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      check: { type: 'boolean' },
+    },
+    { min: 1, max: 1, names: 'one definition file: syswire generate DEFS' },
+  );
+  const defsPath = positionals[0]!;
+  const defsFile = resolve(ctx.cwd, defsPath);
+  if (!existsSync(defsFile)) {
+    ctx.stderr(`${defsPath}: error: no such definition file\n`);
+    return EXIT.fail;
+  }
+  const loaded = loadDefinitions(defsPath, readFileSync(defsFile, 'utf8'));
+  const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  const plan = planWireUp(tree, loaded, (path) => {
+    const full = join(tree.root, path);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  });
+  for (const note of plan.notes) ctx.stderr(`${defsPath}: note: ${note}\n`);
+  const outDir = resolve(ctx.cwd, values.out ?? 'out');
+  const series = loaded.defs.series;
+  const outputs = [{ path: `${series.name}.patch`, content: diffEdits(plan.edits) }];
+  if (series.skeleton) outputs.push({ path: `${series.name}-entry.c`, content: renderEntrySkeletons(loaded.defs, plan.calls) });
+
+  if (values['dry-run']) {
+    ctx.stdout(summarizeEdits(plan));
+    return EXIT.ok;
+  }
+  if (plan.edits.length === 0) {
+    ctx.stdout(`nothing to do: every syscall of ${defsPath} is already wired in ${tree.root}\n`);
+    return EXIT.ok;
+  }
+  if (values.check) {
+    const stale = outputs.filter((o) => !existsSync(join(outDir, o.path)) || readFileSync(join(outDir, o.path), 'utf8') !== o.content);
+    for (const o of stale) ctx.stderr(`${relative(ctx.cwd, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
+    return stale.length > 0 ? EXIT.fail : EXIT.ok;
+  }
+  for (const path of writeFilesAtomic(outDir, outputs)) ctx.stdout(`wrote ${relative(ctx.cwd, join(outDir, path))}\n`);
+  if (values.apply) {
+    const written = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
+    ctx.stdout(`applied to ${tree.root}: ${written.length} files\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,45 @@
+/**
+ * Entry point: dispatch argv to a command and return its exit code.  Only
+ * bin/syswire.js calls process.exit (through process.exitCode).
+ */
+import { EXIT, type CliContext } from './context.js';
+import { reportError } from './errors.js';
+
+const USAGE = `usage: syswire <command> [options]
+
+commands:
+  generate DEFS [--tree DIR] [--out DIR] [--apply | --dry-run | --check]
+      write OUT/<series>.patch wiring DEFS into the tree
+  numbers [--tree DIR] [--json]
+      print the tree's syscall numbers, one row per syscall, one column per table
+  schema
+      print the JSON Schema of definition files
+
+The tree is --tree DIR, else $SYSWIRE_TREE, else .cache/kernel/linux-6.12.
+`;
+
+type Command = (args: string[], ctx: CliContext) => Promise<number> | number;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  generate: async () => (await import('./commands/generate.js')).runGenerate,
+  numbers: async () => (await import('./commands/numbers.js')).runNumbers,
+  schema: async () => (await import('./commands/schema.js')).runSchema,
+};
+
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name ? ctx.stdout : ctx.stderr)(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    ctx.stderr(`syswire: unknown command '${name}'\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await load())(rest, ctx);
+  } catch (err) {
+    return reportError(ctx, err);
+  }
+}

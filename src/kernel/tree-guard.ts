@@ -1,0 +1,30 @@
+/**
+ * Refuse kernel files syswire must not edit: an unresolved merge (conflict
+ * markers) or CRLF line endings.  Both would make any generated hunk wrong,
+ * so the whole run stops before anything is written.
+ */
+export class TreeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${path}:${line}: error: ${reason}`);
+  }
+}
+
+const CONFLICT = /^(<{7}|={7}|>{7}|\|{7})( |$)/;
+
+export function assertEditable(path: string, source: string): void {
+  const cr = source.indexOf('\r');
+  if (cr >= 0) throw new TreeError(path, lineOf(source, cr), 'CRLF line endings; kernel files use LF only (convert the file first)');
+  const lines = source.split('\n');
+  const hit = lines.findIndex((l) => CONFLICT.test(l));
+  if (hit >= 0) throw new TreeError(path, hit + 1, 'unresolved merge conflict marker; resolve the conflict first');
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}

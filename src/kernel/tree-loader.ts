@@ -1,0 +1,33 @@
+/**
+ * Read a kernel tree from disk into the model.  Every file is checked by
+ * tree-guard first, so a conflicted or CRLF tree is refused with the file
+ * and line before anything is planned.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKernelTree, MODEL_FILES, type KernelTree } from './kernel-tree.js';
+import { discoverTables } from './table-discovery.js';
+import { assertEditable, TreeError } from './tree-guard.js';
+
+export interface LoadedTree extends KernelTree {
+  root: string;
+}
+
+export function loadKernelTree(root: string): LoadedTree {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new TreeError(root, 0, 'kernel tree not found (run `npm run setup`, or pass --tree DIR / SYSWIRE_TREE)');
+  }
+  if (!existsSync(join(root, 'arch')) || !existsSync(join(root, 'scripts'))) {
+    throw new TreeError(root, 0, 'not a kernel tree: no arch/ or scripts/ directory');
+  }
+  const tablePaths = discoverTables(root);
+  const sources = new Map<string, string>();
+  for (const path of [...tablePaths, ...MODEL_FILES]) {
+    const full = join(root, path);
+    if (!existsSync(full)) continue;
+    const source = readFileSync(full, 'utf8');
+    assertEditable(path, source);
+    sources.set(path, source);
+  }
+  return { ...buildKernelTree(sources, tablePaths), root };
+}

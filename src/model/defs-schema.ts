@@ -1,0 +1,127 @@
+/**
+ * The schema of a syswire definition file (defs/*.yaml).
+ *
+ * One zod schema is the single source of truth: it validates definitions,
+ * gives the TypeScript types below, and produces the JSON Schema editors use
+ * (`syswire schema`).  Objects are strict, so a misspelt key is an error
+ * rather than a silently ignored option.
+ */
+import { z } from 'zod';
+
+const identifier = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case C identifier');
+const macroName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an upper-case C macro name');
+/** ABI tags are words, but `64` and `32` are numbers to YAML: accept both. */
+const abiTag = z.union([z.string().regex(/^[a-z0-9_]+$/), z.number().int().nonnegative()]).transform(String);
+const oneLine = z.string().regex(/^[^\n]*$/, 'must be a single line');
+
+/** Fixed-width uapi types allowed in struct fields (include/uapi/linux/types.h). */
+export const UAPI_TYPES = ['__u8', '__s8', '__u16', '__s16', '__u32', '__s32', '__u64', '__s64', '__aligned_u64', '__aligned_s64'] as const;
+export type UapiType = (typeof UAPI_TYPES)[number];
+
+export const fieldSchema = z.strictObject({
+  /** Field name. */
+  name: identifier,
+  /** A fixed-width uapi type such as `__u64`. */
+  type: z.enum(UAPI_TYPES),
+  /** Array length, for `__u8 pad[4]`-style fields. */
+  count: z.number().int().positive().optional(),
+  /** One-line documentation, printed as the field's `@name:` line of the kernel-doc comment. */
+  doc: oneLine,
+  /** Struct version that added the field (0 = first published); sizes `<NAME>_SIZE_VERn` follow from it. */
+  since: z.number().int().nonnegative().default(0),
+});
+
+export const flagSchema = z.strictObject({
+  /** Macro name, e.g. `SFRAME_F_ONESHOT`. */
+  name: macroName,
+  /** Bit number; the macro is `(1U << bit)` (or `1ULL` from bit 32). */
+  bit: z.number().int().min(0).max(63),
+  doc: oneLine,
+});
+
+export const structSchema = z.strictObject({
+  /** `struct <name>`. */
+  name: identifier,
+  /** uapi header that holds the struct, relative to the tree, e.g. `include/uapi/linux/sframe.h`. */
+  header: z.string(),
+  /** One-line description, printed above the struct. */
+  doc: oneLine,
+  /** Size-extensible (copy_struct_from_user() semantics): emits `<NAME>_SIZE_VER<n>` constants. */
+  extensible: z.boolean().default(false),
+  fields: z.array(fieldSchema).min(1),
+  /** Flag bits accepted in the struct's `flags` field (or a flags argument). */
+  flags: z.array(flagSchema).default([]),
+});
+
+export const syscallSchema = z.strictObject({
+  name: identifier,
+  /** `auto` takes the next free generic number; an integer asks for that one. */
+  number: z.union([z.literal('auto'), z.number().int().min(0)]).default('auto'),
+  /** Arguments as C declarations, e.g. `struct sframe_setup __user *data`; at most six. */
+  args: z.array(z.string().min(1)).max(6).default([]),
+  /** Entry point; defaults to `sys_<name>`. */
+  entry: identifier.optional(),
+  /** A compat entry: `true` for `compat_sys_<name>`, or the function name. */
+  compat: z.union([z.boolean(), identifier]).default(false),
+  /** Per-table ABI tag, keyed by table id (`x86/64`) or arch (`powerpc`), e.g. `{ powerpc: nospu }`. */
+  abi: z.record(z.string(), abiTag).default({}),
+  /** Arches or table ids that do not get the call. */
+  exclude: z.array(z.string()).default([]),
+  /** The code can be configured out: add `COND_SYSCALL(<name>)` to kernel/sys_ni.c. */
+  configurable: z.boolean().default(false),
+  /** Placement hints: the existing syscall after which the new lines go. */
+  after: z
+    .strictObject({
+      /** In include/linux/syscalls.h, after this syscall's prototype. */
+      syscalls_h: identifier.optional(),
+      /** In kernel/sys_ni.c, after this syscall's COND_SYSCALL line. */
+      sys_ni: identifier.optional(),
+    })
+    .default({}),
+  /** One-line summary for the kernel-doc comment of the entry-point skeleton. */
+  doc: oneLine.optional(),
+  /** Which struct argument is size-extensible and which argument carries its size (skeleton). */
+  extensible: z.strictObject({ struct_arg: identifier, size_arg: identifier, flags_field: identifier.optional() }).optional(),
+});
+
+export const seriesSchema = z.strictObject({
+  /** Slug used for output files: out/<name>.patch. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a file-name slug'),
+  version: z.number().int().positive().default(1),
+  subject: oneLine,
+  author: z.string().regex(/^[^<>\n]+ <[^<>\s]+>$/, "must read 'Name <email>'"),
+  /** RFC 2822 date for the patches; omitted output carries a fixed epoch date. */
+  date: z.string().optional(),
+  rfc: z.boolean().default(false),
+  body: z.string().default(''),
+  signed_off_by: z.array(z.string()).default([]),
+  /** Changelog per version: `{ 2: ["..."], 3: ["..."] }`. */
+  changes: z.record(z.string().regex(/^\d+$/), z.array(z.string())).default({}),
+  /** Link to the previous version's posting. */
+  previous: z.string().optional(),
+  /** `single` (one patch) or `core-then-arch` (uapi/core patch, then the arch wire-up). */
+  split: z.enum(['single', 'core-then-arch']).default('single'),
+  /** User-written patches included in order (paths relative to the definition file). */
+  patches: z.array(z.strictObject({ file: z.string(), position: z.enum(['before', 'after']).default('after') })).default([]),
+  /** asm-generic/unistd.h: open a new paragraph (blank line before) and optionally a comment. */
+  unistd: z.strictObject({ paragraph: z.boolean().default(true), comment: oneLine.optional() }).default({ paragraph: true }),
+  /** Also write the SYSCALL_DEFINEn entry-point skeleton to out/<name>-entry.c. */
+  skeleton: z.boolean().default(false),
+});
+
+export const defsSchema = z.strictObject({
+  series: seriesSchema,
+  syscalls: z.array(syscallSchema).min(1),
+  structs: z.array(structSchema).default([]),
+});
+
+export type Defs = z.output<typeof defsSchema>;
+export type SyscallDef = z.output<typeof syscallSchema>;
+export type StructDef = z.output<typeof structSchema>;
+export type FieldDef = z.output<typeof fieldSchema>;
+export type SeriesDef = z.output<typeof seriesSchema>;
+
+/** JSON Schema for editors, generated from the same zod source. */
+export function definitionJsonSchema(): unknown {
+  return z.toJSONSchema(defsSchema, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,24 @@
+/**
+ * Diagnostics printed the way gcc does, so editors and terminals can jump
+ * to them:  `defs/sframe.yaml:14:9: error: message`.
+ */
+export interface Diagnostic {
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole file. */
+  line: number;
+  col: number;
+  severity: 'error' | 'warning' | 'note';
+  message: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  return `${where}: ${d.severity}: ${d.message}`;
+}
+
+/** Thrown when a stage finds problems; carries every one of them, not just the first. */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+  }
+}

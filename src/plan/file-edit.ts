@@ -1,0 +1,29 @@
+/**
+ * A planned change to one file: its text before (undefined for a new file)
+ * and after.  Planning is pure; only src/io/ writes.
+ */
+import { joinLines, splitLines } from '../kernel/text-lines.js';
+
+export interface FileEdit {
+  path: string;
+  before: string | undefined;
+  after: string;
+}
+
+export interface Insertion {
+  /** Insert after this 0-based line (-1: at the top). */
+  after: number;
+  lines: string[];
+}
+
+/** Apply insertions to a text; each is positioned against the original lines. */
+export function insertLines(source: string, insertions: readonly Insertion[], replace: ReadonlyMap<number, string> = new Map()): string {
+  const text = splitLines(source);
+  const byLine = new Map<number, string[]>();
+  for (const ins of insertions) byLine.set(ins.after, [...(byLine.get(ins.after) ?? []), ...ins.lines]);
+  const out: string[] = [...(byLine.get(-1) ?? [])];
+  text.lines.forEach((line, i) => {
+    out.push(replace.get(i) ?? line, ...(byLine.get(i) ?? []));
+  });
+  return joinLines({ lines: out, finalNewline: text.finalNewline || out.length > 0 });
+}

@@ -1,0 +1,87 @@
+/**
+ * Give every syscall of a definition its generic number.
+ *
+ * `auto` takes the next free number: above every table's newest block (in
+ * generic numbering, i.e. with the table's offset taken off: alpha's 572 is
+ * 462), above asm-generic's `__NR_syscalls` and above arm64's
+ * `__NR_compat_syscalls` in trees that still have unistd32.h.  Rows outside
+ * the newest block (x86_64's x32 range 512-547) are not part of the generic
+ * range but still collide with an explicit number.  A syscall the tree
+ * already has keeps its number and is reported as wired.
+ */
+import type { KernelTree } from '../kernel/kernel-tree.js';
+import type { LoadedDefs } from '../model/defs-loader.js';
+import type { SyscallDef } from '../model/defs-schema.js';
+import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
+
+export interface PlannedCall {
+  def: SyscallDef;
+  /** Index in defs.syscalls, for diagnostics. */
+  index: number;
+  /** Generic number (tables add their own offset). */
+  nr: number;
+  entry: string;
+  compat?: string;
+  /** Already in asm-generic/unistd.h: keeps its number, only missing pieces are added. */
+  wired: boolean;
+}
+
+/** The lowest generic number no table, header or count has used yet. */
+export function nextFreeNumber(tree: KernelTree): number {
+  let next = tree.unistd.count ?? 0;
+  for (const p of tree.unistd.pairs) next = Math.max(next, p.nr + 1);
+  if (tree.arm64Compat) next = Math.max(next, tree.arm64Compat.count.count);
+  for (const t of tree.tables) {
+    for (const line of t.table.lines.slice(t.format.block.first, t.format.block.last + 1)) {
+      const nr = line.kind === 'row' ? line.nr : line.reserved?.nr;
+      if (nr !== undefined) next = Math.max(next, nr - t.format.offset + 1);
+    }
+  }
+  return next;
+}
+
+/** Who already uses generic number `nr` (any table row, reserved comment or unistd.h define). */
+export function numberUsers(tree: KernelTree, nr: number): { where: string; name: string }[] {
+  const users = tree.unistd.pairs.filter((p) => p.nr === nr && p.callLine >= 0).map((p) => ({ where: tree.unistd.path, name: p.name }));
+  for (const t of tree.tables) {
+    for (const line of t.table.lines) {
+      const hit = line.kind === 'row' ? line.nr === nr + t.format.offset && { name: line.name } : line.reserved?.nr === nr + t.format.offset && line.reserved;
+      if (hit) users.push({ where: t.path, name: hit.name });
+    }
+  }
+  return users;
+}
+
+export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall[] {
+  const problems: Diagnostic[] = [];
+  const taken = new Set<number>();
+  const calls = loaded.defs.syscalls.map((def, index): PlannedCall => {
+    const call: PlannedCall = { def, index, nr: -1, entry: def.entry ?? `sys_${def.name}`, wired: false };
+    if (def.compat) call.compat = def.compat === true ? `compat_sys_${def.name}` : def.compat;
+    const existing = tree.generic.numbers.get(def.name);
+    if (existing !== undefined) {
+      if (def.number !== 'auto' && def.number !== existing) {
+        problems.push(loaded.error(['syscalls', index, 'number'], `${def.name} is already wired as ${existing} in ${tree.unistd.path}, not ${def.number}`));
+      }
+      return { ...call, nr: existing, wired: true };
+    }
+    if (def.number === 'auto') return call;
+    const users = numberUsers(tree, def.number).filter((u) => u.name !== def.name);
+    if (users.length > 0 || taken.has(def.number)) {
+      const first = users[0];
+      const detail = first ? `${first.name} in ${first.where}${users.length > 1 ? ` (and ${users.length - 1} more)` : ''}` : 'another syscall of this definition';
+      problems.push(loaded.error(['syscalls', index, 'number'], `number ${def.number} for ${def.name} collides with ${detail}`));
+    }
+    taken.add(def.number);
+    return { ...call, nr: def.number };
+  });
+  let next = nextFreeNumber(tree);
+  for (const call of calls) {
+    if (call.nr >= 0) continue;
+    while (taken.has(next)) next++;
+    call.nr = next;
+    taken.add(next);
+  }
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  return calls;
+}

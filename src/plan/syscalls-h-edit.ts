@@ -1,0 +1,42 @@
+/**
+ * include/linux/syscalls.h: each prototype goes after the prototype named
+ * by the definition's `after.syscalls_h` hint, or after the last generic
+ * prototype (just before the architecture-specific part); struct types
+ * used by the arguments get a forward declaration after the last one of
+ * the list at the top of the file.
+ */
+import type { KernelTree } from '../kernel/kernel-tree.js';
+import { joinLines } from '../kernel/text-lines.js';
+import type { LoadedDefs } from '../model/defs-loader.js';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { renderPrototype } from '../render/prototype.js';
+import type { FileEdit, Insertion } from './file-edit.js';
+import { insertLines } from './file-edit.js';
+import type { PlannedCall } from './numbering.js';
+
+export function structsUsed(args: readonly string[]): string[] {
+  return [...new Set(args.flatMap((a) => [...a.matchAll(/\bstruct\s+(\w+)/g)].map((m) => m[1]!)))];
+}
+
+export function planSyscallsHEdit(tree: KernelTree, calls: readonly PlannedCall[], loaded: LoadedDefs, problems: Diagnostic[]): FileEdit | undefined {
+  const header = tree.syscallsH;
+  const byEntry = new Map(header.prototypes.map((p) => [p.entry, p]));
+  const insertions: Insertion[] = [];
+  const declared = new Set(header.forwardStructs.keys());
+  const forward: string[] = [];
+  for (const call of calls) {
+    if (byEntry.has(call.entry)) continue;
+    const hint = call.def.after.syscalls_h;
+    const anchor = hint === undefined ? header.lastGenericPrototype : (byEntry.get(hint) ?? byEntry.get(`sys_${hint}`));
+    if (!anchor) {
+      problems.push(loaded.error(['syscalls', call.index, 'after', 'syscalls_h'], hint ? `no prototype for '${hint}' in ${header.path}` : `no prototype to anchor on in ${header.path}`));
+      continue;
+    }
+    insertions.push({ after: anchor.last, lines: renderPrototype(call.entry, call.def.args) });
+    for (const name of structsUsed(call.def.args)) if (!declared.has(name)) declared.add(name), forward.push(`struct ${name};`);
+  }
+  if (insertions.length === 0) return undefined;
+  if (forward.length > 0) insertions.unshift({ after: header.lastForwardStruct, lines: forward });
+  const source = joinLines(header.text);
+  return { path: header.path, before: source, after: insertLines(source, insertions) };
+}

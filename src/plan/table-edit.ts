@@ -1,0 +1,52 @@
+/**
+ * New rows for one syscall table.  The fields follow the table's learnt
+ * format: number plus the table's offset, the ABI the table uses for new
+ * rows (or the definition's override), the compat entry where and how the
+ * table carries one; rows go after the last row of the newest block that
+ * has a lower number (kernel-conventions §5.1 "Placement").
+ */
+import type { TableModel } from '../kernel/kernel-tree.js';
+import { joinLines } from '../kernel/text-lines.js';
+import { renderTableRow } from '../render/table-row.js';
+import type { SyscallDef } from '../model/defs-schema.js';
+import { insertLines, type FileEdit, type Insertion } from './file-edit.js';
+import type { PlannedCall } from './numbering.js';
+
+/** Does a definition's `exclude`/`abi` key name this table (by id or by arch)? */
+export function namesTable(key: string, model: Pick<TableModel, 'id' | 'arch'>): boolean {
+  return key === model.id || key === model.arch;
+}
+
+export function isExcluded(def: SyscallDef, model: Pick<TableModel, 'id' | 'arch'>): boolean {
+  return def.exclude.some((key) => namesTable(key, model));
+}
+
+export function tableRowFields(model: TableModel, call: PlannedCall): string[] {
+  const { format } = model;
+  const override = Object.entries(call.def.abi).find(([key]) => key === model.id) ?? Object.entries(call.def.abi).find(([key]) => key === model.arch);
+  const abi = override?.[1] ?? format.defaultAbi;
+  const entry = format.compat === 'entry' && call.compat ? call.compat : call.entry;
+  const fields = [String(call.nr + format.offset), abi, call.def.name, entry];
+  if (format.compat === 'column' && call.compat) fields.push(call.compat);
+  if (format.compat === 'always') fields.push(call.compat ?? call.entry);
+  return fields;
+}
+
+export function planTableEdit(model: TableModel, calls: readonly PlannedCall[]): FileEdit | undefined {
+  const { lines } = model.table;
+  const present = new Set(model.table.rows.map((r) => r.name));
+  const wanted = calls.filter((c) => !isExcluded(c.def, model) && !present.has(c.def.name)).sort((a, b) => a.nr - b.nr);
+  if (wanted.length === 0) return undefined;
+  const insertions: Insertion[] = wanted.map((call) => {
+    const nr = call.nr + model.format.offset;
+    let after = model.format.block.last;
+    for (let i = model.format.block.first; i <= model.format.block.last; i++) {
+      const line = lines[i]!;
+      const lineNr = line.kind === 'row' ? line.nr : line.reserved?.nr;
+      if (lineNr !== undefined && lineNr < nr) after = i;
+    }
+    return { after, lines: [renderTableRow(tableRowFields(model, call), model.format.stops)] };
+  });
+  const source = joinLines(model.table.text);
+  return { path: model.path, before: source, after: insertLines(source, insertions) };
+}

@@ -1,0 +1,57 @@
+/**
+ * The wire-up plan: from a validated definition and a tree model to the
+ * list of file edits.  Pure (the only input beyond the model is a reader
+ * for uapi headers), so golden tests need no file system.
+ */
+import type { KernelTree } from '../kernel/kernel-tree.js';
+import type { LoadedDefs } from '../model/defs-loader.js';
+import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
+import type { FileEdit } from './file-edit.js';
+import { assignNumbers, type PlannedCall } from './numbering.js';
+import { planSysNiEdit } from './sys-ni-edit.js';
+import { planSyscallsHEdit } from './syscalls-h-edit.js';
+import { isExcluded, namesTable, planTableEdit } from './table-edit.js';
+import { planUapiEdits } from './uapi-edit.js';
+import { planArm64CompatEdits, planUnistdEdit } from './unistd-edit.js';
+
+export interface WirePlan {
+  calls: PlannedCall[];
+  /** Changed files only, in path order. */
+  edits: FileEdit[];
+  /** Things the user should know that are not errors (already wired calls). */
+  notes: string[];
+}
+
+export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (path: string) => string | undefined): WirePlan {
+  const problems = checkTableKeys(tree, loaded);
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  const calls = assignNumbers(tree, loaded);
+  const edits: (FileEdit | undefined)[] = tree.tables.map((t) => planTableEdit(t, calls));
+  if (tree.arm64Compat) {
+    const arm64 = { id: 'arm64/32', arch: 'arm64' };
+    edits.push(...planArm64CompatEdits(tree, tree.arm64Compat, calls.filter((c) => !isExcluded(c.def, arm64))));
+  }
+  edits.push(planUnistdEdit(tree, calls, loaded.defs.series));
+  edits.push(planSyscallsHEdit(tree, calls, loaded, problems));
+  edits.push(planSysNiEdit(tree, calls, loaded, problems));
+  edits.push(...planUapiEdits(loaded.defs.structs, readTreeFile));
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  const changed = edits.filter((e): e is FileEdit => e !== undefined && e.before !== e.after);
+  const notes = calls.filter((c) => c.wired).map((c) => `${c.def.name} is already wired as ${c.nr}; only missing pieces are added`);
+  return { calls, edits: changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), notes };
+}
+
+/** Every `abi:` and `exclude:` key must name a table or an arch of this tree. */
+function checkTableKeys(tree: KernelTree, loaded: LoadedDefs): Diagnostic[] {
+  const known = [...tree.tables.map((t) => ({ id: t.id, arch: t.arch })), ...(tree.arm64Compat ? [{ id: 'arm64/32', arch: 'arm64' }] : [])];
+  const valid = (key: string) => known.some((t) => namesTable(key, t));
+  const ids = [...new Set(known.map((t) => t.id))].join(', ');
+  const problems: Diagnostic[] = [];
+  loaded.defs.syscalls.forEach((s, i) => {
+    for (const key of Object.keys(s.abi)) if (!valid(key)) problems.push(loaded.error(['syscalls', i, 'abi', key], `no table or arch '${key}' in this tree (tables: ${ids})`));
+    s.exclude.forEach((key, j) => {
+      if (!valid(key)) problems.push(loaded.error(['syscalls', i, 'exclude', j], `no table or arch '${key}' in this tree (tables: ${ids})`));
+    });
+  });
+  return problems;
+}
