@@ -39,7 +39,7 @@ export function renderEntrySkeletons(defs: Defs, calls: readonly PlannedCall[]):
               size: ext.size_arg,
               ver0: `${upper(struct.name)}_SIZE_VER0`,
               flagsField: ext.flags_field ?? '',
-              validFlags: struct.flags.length > 0 ? struct.flags.map((f) => f.name).join(' | ') : '0',
+              validFlags: struct.flags.map((f) => f.name).join(' | '),
             }
           : false,
     };

@@ -1,0 +1,50 @@
+/**
+ * The real kernel trees the tests run against: Debian's linux-source-6.12
+ * and linux-source-6.1, unpacked by scripts/setup.sh into .cache/kernel/.
+ * `npm test` runs the setup first, so a missing tree is a broken setup and
+ * fails loudly instead of skipping.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadKernelTree, type LoadedTree } from '../../src/kernel/tree-loader.js';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TREE_612 = join(REPO_ROOT, '.cache/kernel/linux-6.12');
+export const TREE_61 = join(REPO_ROOT, '.cache/kernel/linux-6.1');
+
+export function requireTree(dir: string): string {
+  if (!existsSync(join(dir, '.syswire-complete'))) {
+    throw new Error(`kernel tree ${dir} is missing: run 'bash scripts/setup.sh' (npm test does this)`);
+  }
+  return dir;
+}
+
+const cache = new Map<string, LoadedTree>();
+export function loadTree(dir: string): LoadedTree {
+  let tree = cache.get(dir);
+  if (!tree) cache.set(dir, (tree = loadKernelTree(requireTree(dir))));
+  return tree;
+}
+
+/** Read a file of a tree as text. */
+export function readTreeFile(dir: string, path: string): string | undefined {
+  const full = join(dir, path);
+  return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+}
+
+/**
+ * A scratch copy of just the files syswire reads and writes (tables,
+ * unistd.h, syscalls.h, sys_ni.c, arm64 headers, Makefile, plus `extra`),
+ * for tests that modify a tree.  Removed by the returned cleanup.
+ */
+export function scratchTree(dir: string, extra: readonly string[] = []): { root: string; cleanup: () => void } {
+  const tree = loadTree(dir);
+  const root = mkdtempSync(join(tmpdir(), 'syswire-tree-'));
+  for (const path of [...tree.sources.keys(), ...extra]) {
+    const from = join(dir, path);
+    if (existsSync(from)) cpSync(from, join(root, path), { recursive: true });
+  }
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
