@@ -4,7 +4,7 @@
  * `npm test` runs the setup first, so a missing tree is a broken setup and
  * fails loudly instead of skipping.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,7 @@ export function readTreeFile(dir: string, path: string): string | undefined {
 export function scratchTree(dir: string, extra: readonly string[] = []): { root: string; cleanup: () => void } {
   const tree = loadTree(dir);
   const root = mkdtempSync(join(tmpdir(), 'syswire-tree-'));
+  mkdirSync(join(root, 'scripts'), { recursive: true });
   for (const path of [...tree.sources.keys(), ...extra]) {
     const from = join(dir, path);
     if (existsSync(from)) cpSync(from, join(root, path), { recursive: true });
