@@ -81,13 +81,22 @@ function findNewestBlock(lines: readonly TableLine[], generic: ReadonlyMap<strin
   return { first, last };
 }
 
+/**
+ * For each gap, the fill and stop of the rows that are regular up to that
+ * gap (their previous field starts at the stop already learnt), newest
+ * first.  arm64/32's old rows put the entry at 40 and the compat entry
+ * elsewhere; only rows with the entry at the learnt 48 tell the compat stop.
+ */
 function learnStops(recent: readonly TableRow[], all: readonly TableRow[]): ColumnStop[] {
   const widest = Math.max(0, ...all.map((r) => r.fields.length));
+  const newestFirst = [...all].reverse();
   const stops: ColumnStop[] = [];
   for (let gap = 0; gap < widest - 1; gap++) {
-    let samples = recent.filter((r) => r.separators[gap] !== undefined && r.fields[gap + 1] !== undefined);
-    if (samples.length < 3) samples = all.filter((r) => r.fields[gap + 1] !== undefined).slice(-SAMPLE).reverse();
-    const fills = samples.map((r) => (/^\t+$/.test(r.separators[gap]!) ? 'tabs' : / {2,}$|^ +$/.test(r.separators[gap]!) ? 'spaces' : 'mixed'));
+    const regular = (r: TableRow) => r.fields[gap + 1] !== undefined && (gap === 0 || fieldStarts(r)[gap] === stops[gap - 1]!.column);
+    let samples = recent.filter(regular);
+    if (samples.length < 3) samples = newestFirst.filter(regular).slice(0, SAMPLE);
+    if (samples.length === 0) samples = newestFirst.filter((r) => r.fields[gap + 1] !== undefined).slice(0, SAMPLE);
+    const fills = samples.map((r) => (/^\t+$/.test(r.separators[gap]!) ? 'tabs' : /^ +$/.test(r.separators[gap]!) ? 'spaces' : 'mixed'));
     const fill = mode(fills) === 'spaces' ? 'spaces' : 'tabs';
     const starts = samples.map((r) => fieldStarts(r)[gap + 1]!);
     stops.push({ fill, column: mode(starts) ?? (gap + 1) * 8 });

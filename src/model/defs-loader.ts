@@ -10,7 +10,8 @@ import { defsSchema, type Defs } from './defs-schema.js';
 import { DiagnosticError, type Diagnostic } from './diagnostics.js';
 import { checkDefinitions } from './defs-checks.js';
 
-export type NodePath = readonly (string | number)[];
+/** A path into the document; a `{ key }` step addresses a map key itself rather than its value. */
+export type NodePath = readonly (string | number | { key: string })[];
 
 export interface LoadedDefs {
   file: string;
@@ -43,7 +44,7 @@ export function loadDefinitions(file: string, source: string): LoadedDefs {
 function issueDiagnostics(issue: z.core.$ZodIssue, error: LoadedDefs['error']): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => error([...path, { key }] as unknown as NodePath, `unknown key '${key}'`));
+    return issue.keys.map((key) => error([...path, { key }], `unknown key '${key}'`));
   }
   const where = path.length > 0 ? `'${path.join('.')}': ` : '';
   return [error(path, `${where}${describeIssue(issue)}`)];
@@ -64,9 +65,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function positionOf(doc: Document, lc: LineCounter, path: NodePath): { line: number; col: number } {
   let node: unknown = doc.contents;
   let found: Node | undefined = doc.contents ?? undefined;
-  for (const step of path as readonly unknown[]) {
-    if (typeof step === 'object' && step !== null && 'key' in step && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === (step as { key: string }).key);
+  for (const step of path) {
+    if (typeof step === 'object') {
+      const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === step.key) : undefined;
       if (pair && isScalar(pair.key)) found = pair.key;
       break;
     }

@@ -65,6 +65,8 @@ export const syscallSchema = z.strictObject({
   compat: z.union([z.boolean(), identifier]).default(false),
   /** Per-table ABI tag, keyed by table id (`x86/64`) or arch (`powerpc`), e.g. `{ powerpc: nospu }`. */
   abi: z.record(z.string(), abiTag).default({}),
+  /** Per-table entry point, keyed like `abi`, e.g. `{ powerpc: sys_ni_syscall }` for a reserved number. */
+  entries: z.record(z.string(), identifier).default({}),
   /** Arches or table ids that do not get the call. */
   exclude: z.array(z.string()).default([]),
   /** The code can be configured out: add `COND_SYSCALL(<name>)` to kernel/sys_ni.c. */

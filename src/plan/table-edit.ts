@@ -21,11 +21,15 @@ export function isExcluded(def: SyscallDef, model: Pick<TableModel, 'id' | 'arch
   return def.exclude.some((key) => namesTable(key, model));
 }
 
+/** A per-table value keyed by table id, else by arch (`x86/64` beats `x86`). */
+export function tableOverride<T>(map: Readonly<Record<string, T>>, model: Pick<TableModel, 'id' | 'arch'>): T | undefined {
+  return map[model.id] ?? map[model.arch];
+}
+
 export function tableRowFields(model: TableModel, call: PlannedCall): string[] {
   const { format } = model;
-  const override = Object.entries(call.def.abi).find(([key]) => key === model.id) ?? Object.entries(call.def.abi).find(([key]) => key === model.arch);
-  const abi = override?.[1] ?? format.defaultAbi;
-  const entry = format.compat === 'entry' && call.compat ? call.compat : call.entry;
+  const abi = tableOverride(call.def.abi, model) ?? format.defaultAbi;
+  const entry = tableOverride(call.def.entries, model) ?? (format.compat === 'entry' && call.compat ? call.compat : call.entry);
   const fields = [String(call.nr + format.offset), abi, call.def.name, entry];
   if (format.compat === 'column' && call.compat) fields.push(call.compat);
   if (format.compat === 'always') fields.push(call.compat ?? call.entry);

@@ -48,7 +48,9 @@ function checkTableKeys(tree: KernelTree, loaded: LoadedDefs): Diagnostic[] {
   const ids = [...new Set(known.map((t) => t.id))].join(', ');
   const problems: Diagnostic[] = [];
   loaded.defs.syscalls.forEach((s, i) => {
-    for (const key of Object.keys(s.abi)) if (!valid(key)) problems.push(loaded.error(['syscalls', i, 'abi', key], `no table or arch '${key}' in this tree (tables: ${ids})`));
+    for (const field of ['abi', 'entries'] as const) {
+      for (const key of Object.keys(s[field])) if (!valid(key)) problems.push(loaded.error(['syscalls', i, field, { key }], `no table or arch '${key}' in this tree (tables: ${ids})`));
+    }
     s.exclude.forEach((key, j) => {
       if (!valid(key)) problems.push(loaded.error(['syscalls', i, 'exclude', j], `no table or arch '${key}' in this tree (tables: ${ids})`));
     });
