@@ -46,7 +46,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, error: LoadedDefs['error']): 
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => error([...path, { key }], `unknown key '${key}'`));
   }
-  const where = path.length > 0 ? `'${path.join('.')}': ` : '';
+  const where = path.length > 0 ? `${formatPath(path)}: ` : '';
   return [error(path, `${where}${describeIssue(issue)}`)];
 }
 
@@ -54,7 +54,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `missing required key (expected ${issue.expected})`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_union') return issue.message.replace(/^Invalid input$/, 'has the wrong type or value');
-  return issue.message;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** `['syscalls', 0, 'args']` -> `syscalls[0].args`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /**

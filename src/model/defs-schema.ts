@@ -109,6 +109,12 @@ export const seriesSchema = z.strictObject({
   unistd: z.strictObject({ paragraph: z.boolean().default(true), comment: oneLine.optional() }).default({ paragraph: true }),
   /** Also write the SYSCALL_DEFINEn entry-point skeleton to out/<name>-entry.c. */
   skeleton: z.boolean().default(false),
+  /** `syswire series`: subject and body of the arch wire-up patch when `split` is `core-then-arch`. */
+  arch_patch: z.strictObject({ subject: oneLine, body: z.string().default('') }).optional(),
+  /** `syswire series`: write vN-0000-cover-letter.patch always, never, or (`auto`) when the series has more than one patch. */
+  cover_letter: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** `syswire series`: hex digits of the blob ids on `index` lines (git's --abbrev). */
+  abbrev: z.number().int().min(7).max(40).default(12),
 });
 
 export const defsSchema = z.strictObject({

@@ -69,7 +69,7 @@ export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall
     const users = numberUsers(tree, def.number).filter((u) => u.name !== def.name);
     if (users.length > 0 || taken.has(def.number)) {
       const first = users[0];
-      const detail = first ? `${first.name} in ${first.where}${users.length > 1 ? ` (and ${users.length - 1} more)` : ''}` : 'another syscall of this definition';
+      const detail = first ? `${first.name} in ${first.where}${users.length > 1 ? ` (and ${users.length - 1} more places)` : ''}` : 'another syscall of this definition';
       problems.push(loaded.error(['syscalls', index, 'number'], `number ${def.number} for ${def.name} collides with ${detail}`));
     }
     taken.add(def.number);
