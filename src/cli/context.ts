@@ -2,8 +2,7 @@
  * What a command needs from its environment, passed in so commands stay
  * testable in-process: output streams, the working directory, variables.
  */
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface CliContext {
@@ -26,9 +25,11 @@ export function resolveTree(ctx: CliContext, flag: string | undefined): string {
   return DEFAULT_TREE;
 }
 
-export function defaultTreeHint(tree: string): string {
-  return tree === DEFAULT_TREE && !existsSync(tree) ? ' (run `npm run setup` to fetch Debian linux-source-6.12)' : '';
-}
-
 /** Exit codes: 0 success, 1 failure/invalid input/stale output, 2 usage error. */
 export const EXIT = { ok: 0, fail: 1, usage: 2 } as const;
+
+/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
+export function displayPath(ctx: CliContext, full: string): string {
+  const rel = relative(ctx.cwd, full);
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+}

@@ -6,7 +6,7 @@
  *   --check    exit 1 when the patch in --out is stale, write nothing
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { loadDefinitions } from '../../model/defs-loader.js';
 import { writeFilesAtomic } from '../../io/file-writer.js';
@@ -14,7 +14,7 @@ import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/unified-diff.js';
 import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
 import { parseCommandArgs } from '../args.js';
-import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
 import { summarizeEdits } from '../edit-summary.js';
 
 export function runGenerate(args: string[], ctx: CliContext): number {
@@ -58,10 +58,10 @@ export function runGenerate(args: string[], ctx: CliContext): number {
   }
   if (values.check) {
     const stale = outputs.filter((o) => !existsSync(join(outDir, o.path)) || readFileSync(join(outDir, o.path), 'utf8') !== o.content);
-    for (const o of stale) ctx.stderr(`${relative(ctx.cwd, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
+    for (const o of stale) ctx.stderr(`${displayPath(ctx, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
     return stale.length > 0 ? EXIT.fail : EXIT.ok;
   }
-  for (const path of writeFilesAtomic(outDir, outputs)) ctx.stdout(`wrote ${relative(ctx.cwd, join(outDir, path))}\n`);
+  for (const path of writeFilesAtomic(outDir, outputs)) ctx.stdout(`wrote ${displayPath(ctx, join(outDir, path))}\n`);
   if (values.apply) {
     const written = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
     ctx.stdout(`applied to ${tree.root}: ${written.length} files\n`);
