@@ -80,7 +80,7 @@ export function parseSyscallTable(path: string, source: string): SyscallTable {
   const text = splitLines(source);
   const lines: TableLine[] = text.lines.map((raw, i) => {
     const line = i + 1;
-    if (raw.trim() === '') return { kind: 'blank', raw, line };
+    if (raw === '' || raw.trim() === '') return { kind: 'blank', raw, line };
     if (raw.startsWith('#')) {
       const m = RESERVED.exec(raw);
       const comment: TableComment = { kind: 'comment', raw, line };

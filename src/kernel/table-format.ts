@@ -94,7 +94,7 @@ function learnStops(recent: readonly TableRow[], all: readonly TableRow[]): Colu
   for (let gap = 0; gap < widest - 1; gap++) {
     const regular = (r: TableRow) => r.fields[gap + 1] !== undefined && (gap === 0 || fieldStarts(r)[gap] === stops[gap - 1]!.column);
     let samples = recent.filter(regular);
-    if (samples.length < 3) samples = newestFirst.filter(regular).slice(0, SAMPLE);
+    if (samples.length < 3) samples = firstMatches(newestFirst, regular, SAMPLE);
     if (samples.length === 0) samples = newestFirst.filter((r) => r.fields[gap + 1] !== undefined).slice(0, SAMPLE);
     const fills = samples.map((r) => (/^\t+$/.test(r.separators[gap]!) ? 'tabs' : /^ +$/.test(r.separators[gap]!) ? 'spaces' : 'mixed'));
     const fill = mode(fills) === 'spaces' ? 'spaces' : 'tabs';
@@ -126,15 +126,28 @@ function learnOffset(rows: readonly TableRow[], generic: ReadonlyMap<string, num
   return mode(shared.map((r) => r.nr - generic.get(r.name)!)) ?? 0;
 }
 
+const startsCache = new WeakMap<TableRow, number[]>();
+
 /** Visual start column of every field of a row. */
 export function fieldStarts(row: TableRow): number[] {
+  const cached = startsCache.get(row);
+  if (cached) return cached;
   const starts: number[] = [];
   let col = 0;
   row.fields.forEach((field, i) => {
     starts.push(col);
     col = visualEnd(field + (row.separators[i] ?? ''), col);
   });
+  startsCache.set(row, starts);
   return starts;
+}
+
+function firstMatches<T>(items: readonly T[], pred: (item: T) => boolean, limit: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (pred(item) && out.push(item) >= limit) break;
+  }
+  return out;
 }
 
 /** Most frequent value; ties go to the one seen first (callers pass newest first). */
