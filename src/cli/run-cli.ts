@@ -14,6 +14,10 @@ commands:
       print the tree's syscall numbers, one row per syscall, one column per table
   schema
       print the JSON Schema of definition files
+  merge-driver [--upstream ours|theirs|auto] %O %A %B %P
+      git merge driver: keep upstream's new syscalls, renumber the branch's after them
+  install-merge-driver [--repo DIR] [--upstream ours|theirs|auto] [--info]
+      register the merge driver (git config + attributes for *.tbl, unistd.h, ...)
 
 The tree is --tree DIR, else $SYSWIRE_TREE, else .cache/kernel/linux-6.12.
 `;
@@ -24,6 +28,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.js')).runGenerate,
   numbers: async () => (await import('./commands/numbers.js')).runNumbers,
   schema: async () => (await import('./commands/schema.js')).runSchema,
+  'merge-driver': async () => (await import('./commands/merge-driver.js')).runMergeDriver,
+  'install-merge-driver': async () => (await import('./commands/install-merge-driver.js')).runInstallMergeDriver,
 };
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {

@@ -1,0 +1,52 @@
+/**
+ * `syswire install-merge-driver [--repo DIR] [--upstream ours|theirs|auto]
+ * [--info]`: register the merge driver in a repository.
+ *
+ * - git config: `merge.syswire.name` and `merge.syswire.driver`, the latter
+ *   running this installation's bin/syswire.js through node with `%O %A %B %P`;
+ * - attributes: `*.tbl`, `unistd.h`, `syscalls.h` and `sys_ni.c` get
+ *   `merge=syswire`, in `.gitattributes` at the top of the work tree, or in
+ *   `.git/info/attributes` with `--info` (nothing to commit).
+ *
+ * Idempotent: lines already present are not added again.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFilesAtomic } from '../../io/file-writer.js';
+import { git } from '../../patch/git.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT, PACKAGE_ROOT, type CliContext } from '../context.js';
+import { parseUpstreamChoice } from './merge-driver.js';
+
+export const DRIVER = 'syswire';
+export const ATTRIBUTE_PATTERNS = ['*.tbl', 'unistd.h', 'syscalls.h', 'sys_ni.c'];
+
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export function runInstallMergeDriver(args: string[], ctx: CliContext): number {
+  const { values } = parseCommandArgs(
+    'install-merge-driver',
+    args,
+    { repo: { type: 'string' }, upstream: { type: 'string' }, info: { type: 'boolean' } },
+    { min: 0, max: 0, names: 'no positional arguments' },
+  );
+  const repo = resolve(ctx.cwd, values.repo ?? '.');
+  const upstream = parseUpstreamChoice('install-merge-driver', values.upstream);
+  const top = git(['rev-parse', '--show-toplevel'], { cwd: repo }).trim();
+  const bin = join(PACKAGE_ROOT, 'bin', 'syswire.js');
+  const driver = `${shellQuote(process.execPath)} ${shellQuote(bin)} merge-driver --upstream ${upstream} %O %A %B %P`;
+  git(['config', `merge.${DRIVER}.name`, 'syswire: renumber syscalls appended on both sides'], { cwd: top });
+  git(['config', `merge.${DRIVER}.driver`, driver], { cwd: top });
+  const attrFile = values.info ? resolve(top, git(['rev-parse', '--git-path', 'info/attributes'], { cwd: top }).trim()) : join(top, '.gitattributes');
+  const before = existsSync(attrFile) ? readFileSync(attrFile, 'utf8') : '';
+  const present = new Set(before.split('\n').map((l) => l.trim().split(/\s+/).join(' ')));
+  const missing = ATTRIBUTE_PATTERNS.map((p) => `${p} merge=${DRIVER}`).filter((l) => !present.has(l));
+  if (missing.length > 0) {
+    const head = before === '' || before.endsWith('\n') ? before : `${before}\n`;
+    writeFilesAtomic('/', [{ path: attrFile, content: `${head}${missing.join('\n')}\n` }]);
+  }
+  ctx.stdout(`merge driver '${DRIVER}' installed in ${top} (upstream = ${upstream}); ${missing.length} attribute line(s) added to ${attrFile}\n`);
+  return EXIT.ok;
+}

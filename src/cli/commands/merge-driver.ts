@@ -1,0 +1,38 @@
+/**
+ * `syswire merge-driver [--upstream ours|theirs|auto] %O %A %B %P`: the git
+ * merge driver installed by `syswire install-merge-driver`.  git passes the
+ * ancestor (%O), ours (%A, which also receives the result), theirs (%B) and
+ * the path in the tree (%P).  Exit 0 when the file is merged; exit 1 leaves
+ * git's conflict markers in %A and the conflict to the user.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { writeFilesAtomic } from '../../io/file-writer.js';
+import { fileKind, mergeSyscallFile } from '../../merge/syscall-merge.js';
+import { resolveUpstream, type UpstreamChoice } from '../../merge/upstream-side.js';
+import { UsageError, parseCommandArgs } from '../args.js';
+import { EXIT, type CliContext } from '../context.js';
+
+const CHOICES = ['ours', 'theirs', 'auto'];
+
+export function parseUpstreamChoice(command: string, value: string | undefined): UpstreamChoice {
+  const choice = value ?? 'auto';
+  if (!CHOICES.includes(choice)) throw new UsageError(`syswire ${command}: --upstream must be one of ${CHOICES.join(', ')}`);
+  return choice as UpstreamChoice;
+}
+
+export function runMergeDriver(args: string[], ctx: CliContext): number {
+  const { values, positionals } = parseCommandArgs('merge-driver', args, { upstream: { type: 'string' } }, { min: 4, max: 4, names: '%O %A %B %P' });
+  const [basePath, oursPath, theirsPath, path] = positionals.map((p, i) => (i < 3 ? resolve(ctx.cwd, p) : p)) as [string, string, string, string];
+  const read = (file: string) => readFileSync(file, 'utf8');
+  const ours = read(oursPath);
+  const upstream = resolveUpstream(parseUpstreamChoice('merge-driver', values.upstream), ctx.cwd);
+  const outcome = mergeSyscallFile({ kind: fileKind(path, ours), base: read(basePath), ours, theirs: read(theirsPath), upstream });
+  writeFilesAtomic(dirname(oursPath), [{ path: basename(oursPath), content: outcome.text }]);
+  if (outcome.clean) {
+    ctx.stderr(`syswire merge-driver: ${path}: merged (upstream = ${upstream})\n`);
+    return EXIT.ok;
+  }
+  for (const reason of outcome.reasons) ctx.stderr(`${path}: error: conflict left to git: ${reason}\n`);
+  return EXIT.fail;
+}
