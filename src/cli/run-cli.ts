@@ -10,6 +10,11 @@ const USAGE = `usage: syswire <command> [options]
 commands:
   generate DEFS [--tree DIR] [--out DIR] [--apply | --dry-run | --check]
       write OUT/<series>.patch wiring DEFS into the tree
+  series DEFS [--tree DIR] [--out DIR] [--rfc] [--abbrev N] [--check]
+      write OUT/vN-0000-cover-letter.patch, OUT/vN-000M-<slug>.patch (git format-patch)
+  renumber DEFS --tree NEWBASE [--from OLDBASE | --patches OLD] [--out DIR] [--note]
+  renumber --patches DIR --tree NEWBASE [--out DIR]
+      move a series to the next free numbers of NEWBASE and regenerate its patches
   numbers [--tree DIR] [--json]
       print the tree's syscall numbers, one row per syscall, one column per table
   schema
@@ -27,6 +32,8 @@ type Command = (args: string[], ctx: CliContext) => Promise<number> | number;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.js')).runGenerate,
   numbers: async () => (await import('./commands/numbers.js')).runNumbers,
+  series: async () => (await import('./commands/series.js')).runSeries,
+  renumber: async () => (await import('./commands/renumber.js')).runRenumber,
   schema: async () => (await import('./commands/schema.js')).runSchema,
   'merge-driver': async () => (await import('./commands/merge-driver.js')).runMergeDriver,
   'install-merge-driver': async () => (await import('./commands/install-merge-driver.js')).runInstallMergeDriver,

@@ -1,0 +1,144 @@
+/**
+ * Build a patch series with real git: commit each patch in a scratch
+ * repository (see scratch-repo.ts), then let `git format-patch` write the
+ * mails.  Two things git cannot take from commits are added afterwards:
+ *
+ * - each patch's changelog goes between its `---` line and the diffstat,
+ *   where `git am` ignores it (as authors write it by hand);
+ * - the cover letter's subject and blurb come from the branch description
+ *   (`--cover-from-description=subject`), which is real git too.
+ *
+ * Output is deterministic: the committer is the series author at the
+ * patch's own date (what `git am --committer-date-is-author-date` records),
+ * there is no signature, and no configuration is read.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileEdit } from '../plan/file-edit.js';
+import { DiagnosticError } from '../model/diagnostics.js';
+import { ScratchRepo, type Identity } from './scratch-repo.js';
+
+/** One patch of the series: generated edits, or a user-written mail. */
+export type CommitSpec =
+  | { kind: 'edits'; edits: readonly FileEdit[]; subject: string; body: string; author: Identity; changelog: string }
+  | { kind: 'mbox'; file: string; text: string; changelog: string };
+
+export interface SeriesSpec {
+  commits: readonly CommitSpec[];
+  version: number;
+  /** `PATCH` or `RFC PATCH`. */
+  subjectPrefix: string;
+  abbrev: number;
+  /** Committer of every commit and author of the cover letter. */
+  committer: Identity;
+  /** Cover letter text; undefined for no cover letter. */
+  cover?: { subject: string; blurb: string };
+  /** Root of the tree the series applies to. */
+  treeRoot: string;
+  /** Original content of a tree file (for the synthetic base). */
+  readBase: (path: string) => string | undefined;
+}
+
+export interface PatchFile {
+  path: string;
+  content: string;
+}
+
+export function formatSeries(spec: SeriesSpec): PatchFile[] {
+  const repo = ScratchRepo.create(spec.treeRoot);
+  try {
+    let parent = repo.treeHead ?? synthesizeBase(repo, spec);
+    const base = parent;
+    for (const commit of spec.commits) parent = commitOne(repo, commit, parent, spec.committer);
+    repo.run(['update-ref', 'refs/heads/series', parent]);
+    repo.run(['symbolic-ref', 'HEAD', 'refs/heads/series']);
+    const args = ['format-patch', '-q', '-o', 'out', `--abbrev=${spec.abbrev}`, `-v${spec.version}`, `--subject-prefix=${spec.subjectPrefix}`, '--no-signature'];
+    if (spec.cover) {
+      repo.run(['config', 'branch.series.description', `${spec.cover.subject}\n\n${spec.cover.blurb}`]);
+      args.push('--cover-letter', '--cover-from-description=subject');
+    }
+    if (repo.treeHead) args.push(`--base=${base}`);
+    repo.run([...args, `${base}..series`], undefined, committerEnv(spec.committer));
+    const names = readdirSync(join(repo.dir, 'out')).sort();
+    const patches = names.filter((n) => !n.includes('-0000-cover-letter'));
+    return names.map((name) => {
+      const content = readFileSync(join(repo.dir, 'out', name), 'utf8');
+      const i = patches.indexOf(name);
+      return { path: name, content: i < 0 ? content : insertChangelog(content, spec.commits[i]!.changelog) };
+    });
+  } finally {
+    repo.dispose();
+  }
+}
+
+/** Put `changelog` right after the first `---` line (before the diffstat). */
+export function insertChangelog(mail: string, changelog: string): string {
+  if (changelog === '') return mail;
+  const at = mail.indexOf('\n---\n');
+  if (at < 0) return mail;
+  return `${mail.slice(0, at + 5)}${changelog}${mail.slice(at + 5)}`;
+}
+
+function committerEnv(c: Identity): Record<string, string> {
+  return { GIT_COMMITTER_NAME: c.name, GIT_COMMITTER_EMAIL: c.email, GIT_COMMITTER_DATE: c.date };
+}
+
+/** A root commit with the original content of every file the series touches. */
+function synthesizeBase(repo: ScratchRepo, spec: SeriesSpec): string {
+  const seen = new Set<string>();
+  for (const commit of spec.commits) {
+    const paths = commit.kind === 'edits' ? commit.edits.map((e) => e.path) : mboxPaths(repo, commit);
+    for (const path of paths) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const text = commit.kind === 'edits' ? commit.edits.find((e) => e.path === path)!.before : spec.readBase(path);
+      if (text !== undefined) repo.stage(path, text);
+    }
+  }
+  const epoch = { ...spec.committer, date: '@0 +0000' };
+  return repo.commit('base\n', undefined, epoch, epoch);
+}
+
+function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: string, committer: Identity): string {
+  if (commit.kind === 'edits') {
+    for (const edit of commit.edits) {
+      const current = repo.entry(edit.path)?.blob;
+      const expected = edit.before === undefined ? undefined : repo.hashText(edit.before);
+      if (current !== expected) fail(edit.path, 'changed by an earlier patch of the series (or differs from the tree HEAD); syswire edits cannot follow it');
+      repo.stage(edit.path, edit.after);
+    }
+    const message = repo.stripspace(`${commit.subject}\n\n${commit.body}`);
+    return repo.commit(message, parent, commit.author, { ...committer, date: commit.author.date });
+  }
+  const info = mailInfo(repo, commit);
+  try {
+    repo.run(['apply', '--cached', '.git/mail-patch']);
+  } catch (err) {
+    fail(commit.file, `does not apply: ${firstLine((err as { stderr?: string }).stderr ?? String(err))}`);
+  }
+  const message = repo.stripspace(`${info.subject}\n\n${readFileSync(join(repo.dir, '.git/mail-msg'), 'utf8')}`);
+  return repo.commit(message, parent, info.author, { ...committer, date: info.author.date });
+}
+
+/** `git mailinfo`: split a mail into its header fields, message and patch. */
+function mailInfo(repo: ScratchRepo, commit: { file: string; text: string }): { subject: string; author: Identity } {
+  const out = repo.run(['mailinfo', '-u', '.git/mail-msg', '.git/mail-patch'], commit.text);
+  const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '';
+  const [name, email, date, subject] = [field('Author'), field('Email'), field('Date'), field('Subject')];
+  if (!email || !subject) fail(commit.file, 'not a mail from git format-patch (no From:/Subject:)');
+  return { subject, author: { name, email, date: date || '@0 +0000' } };
+}
+
+function mboxPaths(repo: ScratchRepo, commit: { file: string; text: string }): string[] {
+  mailInfo(repo, commit);
+  const numstat = repo.run(['apply', '--numstat', '.git/mail-patch']);
+  return numstat.split('\n').filter(Boolean).map((l) => l.split('\t')[2]!);
+}
+
+function fail(file: string, message: string): never {
+  throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message }]);
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}

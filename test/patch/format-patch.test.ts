@@ -1,0 +1,97 @@
+/**
+ * The series syswire writes is exactly what git writes.  For each
+ * definition: write the series against a git repository made from the 6.12
+ * tree, apply it with `git am` to that repository, run `git format-patch` on
+ * the resulting commits with the same committer, date, abbreviation, subject
+ * prefix and cover-letter text, and compare the files byte for byte.
+ *
+ * What is comparable: `git am` drops the text between `---` and the
+ * diffstat, so syswire's changelog (which lives there) cannot survive the
+ * round trip.  The test checks that the changelog sits right after `---`
+ * and equals the one rendered from the definition, removes it, and then
+ * demands byte equality of everything else, including the `From <sha>`
+ * line (the commit ids must match), `index` lines, hunk headers, diffstat,
+ * shortlog and `base-commit:`.  The cover letter is not applied (it has no
+ * diff); git rebuilds it from the applied commits plus the branch
+ * description, which the test sets to the definition's cover text.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { loadDefinitions } from '../../src/model/defs-loader.js';
+import { git } from '../../src/patch/git.js';
+import { parseIdent } from '../../src/patch/scratch-repo.js';
+import { coverLetterText, DEFAULT_DATE, renderChangelog } from '../../src/patch/series-builder.js';
+import { gitScratchTree } from '../support/git-tree.js';
+import { REPO_ROOT, TREE_612 } from '../support/kernel-trees.js';
+
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+function tmp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'syswire-fp-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: REPO_ROOT, env: {} });
+  return { code, out, err };
+}
+
+const CASES = [
+  { title: 'defs/sframe.yaml: one patch, no cover letter', defs: 'defs/sframe.yaml', patches: 1, generated: [1] },
+  { title: 'core-then-arch + a user patch, RFC, cover letter, --abbrev 16', defs: 'test/fixtures/series/sframe-split.yaml', patches: 3, generated: [1, 2] },
+];
+
+describe('syswire series: git am + git format-patch round trip (6.12)', () => {
+  it.each(CASES)('$title', async ({ defs, patches, generated }) => {
+    const tree = gitScratchTree(TREE_612);
+    cleanups.push(tree.cleanup);
+    const out = tmp();
+    const res = await cli(['series', defs, '--tree', tree.root, '--out', out]);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+
+    const series = loadDefinitions(defs, readFileSync(join(REPO_ROOT, defs), 'utf8')).defs.series;
+    const names = readdirSync(out).sort();
+    const mails = names.filter((n) => !n.includes('-0000-cover-letter'));
+    expect(mails).toHaveLength(patches);
+    for (const [i, name] of mails.entries()) expect(name.startsWith(`v${series.version}-${String(i + 1).padStart(4, '0')}-`)).toBe(true);
+
+    const author = parseIdent(series.author, series.date ?? DEFAULT_DATE);
+    const committer = { GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email, GIT_COMMITTER_DATE: author.date };
+    git(['am', '-q', '--committer-date-is-author-date', ...mails.map((n) => join(out, n))], { cwd: tree.root, env: committer });
+
+    const cover = names.length > mails.length;
+    const again = tmp();
+    const args = ['format-patch', '-q', '-o', again, `--abbrev=${series.abbrev}`, `-v${series.version}`, `--subject-prefix=${series.rfc ? 'RFC PATCH' : 'PATCH'}`, '--no-signature', `--base=${tree.head}`];
+    if (cover) {
+      const text = coverLetterText(series);
+      git(['config', 'branch.main.description', `${text.subject}\n\n${text.blurb}`], { cwd: tree.root });
+      args.push('--cover-letter', '--cover-from-description=subject');
+    }
+    git([...args, `${tree.head}..HEAD`], { cwd: tree.root, env: committer });
+    expect(readdirSync(again).sort()).toEqual(names);
+
+    const changelog = renderChangelog(series);
+    expect(changelog).not.toBe('');
+    for (const name of names) {
+      let ours = readFileSync(join(out, name), 'utf8');
+      const nr = Number(name.slice(name.indexOf('-') + 1, name.indexOf('-') + 5));
+      if (generated.includes(nr)) {
+        const at = ours.indexOf('\n---\n');
+        expect(ours.slice(at + 5, at + 5 + changelog.length)).toBe(changelog);
+        ours = ours.slice(0, at + 5) + ours.slice(at + 5 + changelog.length);
+      }
+      expect(ours, name).toBe(readFileSync(join(again, name), 'utf8'));
+    }
+    if (cover) expect(readFileSync(join(out, names[0]!), 'utf8')).toContain(`\nbase-commit: ${tree.head}\n`);
+    const first = readFileSync(join(out, mails[0]!), 'utf8');
+    expect(first).toMatch(new RegExp(`^index [0-9a-f]{${series.abbrev}}\\.\\.[0-9a-f]{${series.abbrev}} 100644$`, 'm'));
+  }, 60_000);
+});
