@@ -48,3 +48,16 @@ export function versionSizes(struct: StructDef): number[] {
 function roundUp(n: number, a: number): number {
   return Math.ceil(n / a) * a;
 }
+
+/** Holes the compiler inserts before a field or at the end (natural 64-bit layout). */
+export function implicitPadding(fields: readonly FieldDef[]): { before: string | null; bytes: number }[] {
+  const layout = layoutStruct(fields);
+  const holes: { before: string | null; bytes: number }[] = [];
+  let end = 0;
+  for (const f of layout.fields) {
+    if (f.offset > end) holes.push({ before: f.field.name, bytes: f.offset - end });
+    end = f.offset + f.size;
+  }
+  if (layout.size > end) holes.push({ before: null, bytes: layout.size - end });
+  return holes;
+}

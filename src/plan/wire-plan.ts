@@ -6,6 +6,7 @@
 import type { KernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
+import { implicitPadding } from '../model/struct-layout.js';
 import type { FileEdit } from './file-edit.js';
 import { assignNumbers, type PlannedCall } from './numbering.js';
 import { planSysNiEdit } from './sys-ni-edit.js';
@@ -18,8 +19,8 @@ export interface WirePlan {
   calls: PlannedCall[];
   /** Changed files only, in path order. */
   edits: FileEdit[];
-  /** Things the user should know that are not errors (already wired calls). */
-  notes: string[];
+  /** Things the user should know that are not errors: already wired calls, implicit struct padding. */
+  notes: Diagnostic[];
 }
 
 export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (path: string) => string | undefined): WirePlan {
@@ -37,8 +38,21 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
   edits.push(...planUapiEdits(loaded.defs.structs, readTreeFile));
   if (problems.length > 0) throw new DiagnosticError(problems);
   const changed = edits.filter((e): e is FileEdit => e !== undefined && e.before !== e.after);
-  const notes = calls.filter((c) => c.wired).map((c) => `${c.def.name} is already wired as ${c.nr}; only missing pieces are added`);
+  const notes: Diagnostic[] = [
+    ...calls.filter((c) => c.wired).map((c) => ({ ...loaded.error(['syscalls', c.index, 'name'], `${c.def.name} is already wired as ${c.nr}; only missing pieces are added`), severity: 'note' as const })),
+    ...paddingWarnings(loaded),
+  ];
   return { calls, edits: changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), notes };
+}
+
+/** uapi structs should not have compiler-inserted holes: they differ between ABIs and leak kernel stack. */
+function paddingWarnings(loaded: LoadedDefs): Diagnostic[] {
+  return loaded.defs.structs.flatMap((st, i) =>
+    implicitPadding(st.fields).map((hole) => ({
+      ...loaded.error(['structs', i, 'name'], `struct ${st.name} has ${hole.bytes} bytes of implicit padding ${hole.before ? `before '${hole.before}'` : 'at the end'} on 64-bit ABIs; add an explicit field`),
+      severity: 'warning' as const,
+    })),
+  );
 }
 
 /** Every `abi:` and `exclude:` key must name a table or an arch of this tree. */

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { loadDefinitions } from '../../model/defs-loader.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/unified-diff.js';
@@ -42,7 +43,7 @@ export function runGenerate(args: string[], ctx: CliContext): number {
     const full = join(tree.root, path);
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   });
-  for (const note of plan.notes) ctx.stderr(`${defsPath}: note: ${note}\n`);
+  for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
   const outDir = resolve(ctx.cwd, values.out ?? 'out');
   const series = loaded.defs.series;
   const outputs = [{ path: `${series.name}.patch`, content: diffEdits(plan.edits) }];
