@@ -8,7 +8,7 @@ import { reportError } from './errors.js';
 const USAGE = `usage: syswire <command> [options]
 
 commands:
-  generate DEFS [--tree DIR] [--out DIR] [--apply | --dry-run | --check]
+  generate DEFS [--tree DIR] [--out DIR] [--apply | --dry-run | --check] [--provisional]
       write OUT/<series>.patch wiring DEFS into the tree
   series DEFS [--tree DIR] [--out DIR] [--rfc] [--abbrev N] [--check]
       write OUT/vN-0000-cover-letter.patch, OUT/vN-000M-<slug>.patch (git format-patch)

@@ -4,6 +4,8 @@
  *   --apply    edit the tree in place (atomic writes; a second run is a no-op)
  *   --dry-run  list what would change, write nothing
  *   --check    exit 1 when the patch in --out is stale, write nothing
+ *   --provisional  mark the numbers in out/bindings/<series>.ts provisional
+ *                  even when the tree already has the calls (applied, not merged)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +20,7 @@ import { parseCommandArgs } from '../args.js';
 import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
 import { summarizeEdits } from '../edit-summary.js';
 
-export function runGenerate(args: string[], ctx: CliContext): number {
+export async function runGenerate(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'generate',
     args,
@@ -28,6 +30,7 @@ export function runGenerate(args: string[], ctx: CliContext): number {
       apply: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       check: { type: 'boolean' },
+      provisional: { type: 'boolean' },
     },
     { min: 1, max: 1, names: 'one definition file: syswire generate DEFS' },
   );
@@ -39,10 +42,11 @@ export function runGenerate(args: string[], ctx: CliContext): number {
   }
   const loaded = loadDefinitions(defsPath, readFileSync(defsFile, 'utf8'));
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
-  const plan = planWireUp(tree, loaded, (path) => {
+  const readTreeFile = (path: string) => {
     const full = join(tree.root, path);
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-  });
+  };
+  const plan = planWireUp(tree, loaded, readTreeFile);
   for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
   const outDir = resolve(ctx.cwd, values.out ?? 'out');
   const series = loaded.defs.series;
@@ -57,6 +61,10 @@ export function runGenerate(args: string[], ctx: CliContext): number {
     ctx.stdout(`nothing to do: every syscall of ${defsPath} is already wired in ${tree.root}\n`);
     return EXIT.ok;
   }
+  // ts-morph is loaded only here, so numbers/lint stay fast.
+  const { buildBindings } = await import('../../bindings/bindings-builder.js');
+  const bindings = buildBindings({ defs: loaded.defs, defsPath, tree, calls: plan.calls, read: readTreeFile, provisional: values.provisional === true });
+  outputs.push({ path: `bindings/${series.name}.ts`, content: bindings });
   if (values.check) {
     const stale = outputs.filter((o) => !existsSync(join(outDir, o.path)) || readFileSync(join(outDir, o.path), 'utf8') !== o.content);
     for (const o of stale) ctx.stderr(`${displayPath(ctx, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
