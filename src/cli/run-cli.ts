@@ -19,6 +19,8 @@ commands:
       print the tree's syscall numbers, one row per syscall, one column per table
   schema
       print the JSON Schema of definition files
+  lint [--tree DIR] [PATCH...]
+      check the tree (or what PATCHes do to it): missing rows, numbers, ABI tags, whitespace, ...
   merge-driver [--upstream ours|theirs|auto] %O %A %B %P
       git merge driver: keep upstream's new syscalls, renumber the branch's after them
   install-merge-driver [--repo DIR] [--upstream ours|theirs|auto] [--info]
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   series: async () => (await import('./commands/series.js')).runSeries,
   renumber: async () => (await import('./commands/renumber.js')).runRenumber,
   schema: async () => (await import('./commands/schema.js')).runSchema,
+  lint: async () => (await import('./commands/lint.js')).runLint,
   'merge-driver': async () => (await import('./commands/merge-driver.js')).runMergeDriver,
   'install-merge-driver': async () => (await import('./commands/install-merge-driver.js')).runInstallMergeDriver,
 };

@@ -1,0 +1,79 @@
+/**
+ * `syswire lint PATCH...`: lint what a patch series does to a tree.
+ *
+ * The patches are applied with real `git apply` to a scratch copy of the
+ * files the model reads, the Makefiles the ABI rule reads and the files the
+ * patches touch; files outside the copy are read from the tree.  The
+ * findings of the patched tree that the unpatched tree does not already
+ * have (same rule, file and message) are the patch's; positions are in the
+ * resulting files.  Headers the patches add or change are checked by the
+ * uapi rule, new ones for SPDX too.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { buildKernelTree } from '../kernel/kernel-tree.js';
+import type { LoadedTree } from '../kernel/tree-loader.js';
+import { git } from '../patch/git.js';
+import { DiagnosticError } from '../model/diagnostics.js';
+import { diskContext, lintTree, listHeaders } from './lint-tree.js';
+import type { Finding, LintContext } from './lint-finding.js';
+
+interface TouchedFile {
+  path: string;
+  added: boolean;
+}
+
+/** Files a git-style patch touches, from its `diff --git` / `---` / `+++` lines. */
+export function touchedFiles(patch: string): TouchedFile[] {
+  const files = new Map<string, boolean>();
+  let oldPath: string | undefined;
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('--- ')) oldPath = line.slice(4).trim();
+    else if (line.startsWith('+++ ') && oldPath !== undefined) {
+      const next = line.slice(4).trim();
+      if (next !== '/dev/null') files.set(next.replace(/^b\//, ''), oldPath === '/dev/null');
+      oldPath = undefined;
+    }
+  }
+  return [...files].map(([path, added]) => ({ path, added }));
+}
+
+const key = (f: Finding) => `${f.rule}\0${f.file}\0${f.message}`;
+
+export function lintPatches(tree: LoadedTree, patchFiles: readonly string[]): Finding[] {
+  const patches = patchFiles.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const touched = patches.flatMap((p) => touchedFiles(p.text));
+  const scratch = mkdtempSync(join(tmpdir(), 'syswire-lint-'));
+  try {
+    const makefiles = [...tree.tables.map((t) => `${dirname(t.path)}/Makefile`), 'scripts/Makefile.asm-headers'];
+    for (const path of new Set([...tree.sources.keys(), ...makefiles, ...touched.map((t) => t.path)])) {
+      const from = join(tree.root, path);
+      if (existsSync(from)) cpSync(from, join(scratch, path));
+      else mkdirSync(dirname(join(scratch, path)), { recursive: true });
+    }
+    for (const p of patches) {
+      try {
+        git(['apply', '--whitespace=nowarn', resolve(p.file)], { cwd: scratch });
+      } catch (err) {
+        const reason = ((err as { stderr?: string }).stderr ?? String(err)).trim().split('\n')[0];
+        throw new DiagnosticError([{ file: p.file, line: 0, col: 0, severity: 'error', message: `does not apply to ${tree.root}: ${reason}` }]);
+      }
+    }
+    const sources = new Map([...tree.sources.keys()].map((path) => [path, readFileSync(join(scratch, path), 'utf8')]));
+    const patched = buildKernelTree(sources, tree.tables.map((t) => t.path));
+    const base = diskContext(tree, tree.root);
+    const read = (path: string) => (existsSync(join(scratch, path)) ? readFileSync(join(scratch, path), 'utf8') : base.readFile(path));
+    const uapi = touched.filter((t) => t.path.startsWith('include/uapi/') && t.path.endsWith('.h'));
+    const ctx: LintContext = {
+      tree: patched,
+      readFile: read,
+      uapiHeaders: uapi,
+      listUapiHeaders: () => [...new Set([...listHeaders(tree.root, 'include/uapi'), ...uapi.map((u) => u.path)])],
+    };
+    const before = new Set(lintTree(base).map(key));
+    return lintTree(ctx).filter((f) => !before.has(key(f)));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

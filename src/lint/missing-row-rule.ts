@@ -1,0 +1,26 @@
+/**
+ * missing-row: a generic syscall of the shared range (see shared-range.ts)
+ * that a table neither carries as a row nor keeps as a `# NNN reserved for
+ * name` comment.  kernel-conventions §4.1: wire-ups that forgot
+ * scripts/syscall.tbl had to be fixed up later.
+ */
+import { carries, sharedRange } from './shared-range.js';
+import { lastLine, type Finding, type LintContext } from './lint-finding.js';
+
+export function checkMissingRows({ tree }: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of sharedRange(tree)) {
+    for (const t of tree.tables) {
+      if (carries(t, call.name)) continue;
+      findings.push({
+        file: t.path,
+        line: lastLine(t.table.text),
+        col: 1,
+        severity: 'error',
+        message: `generic syscall ${call.name} (${call.nr} in ${tree.unistd.path}) is missing from this table; expected a row numbered ${call.nr + t.format.offset} (or a '# ${call.nr + t.format.offset} reserved for ${call.name}' comment)`,
+        rule: 'missing-row',
+      });
+    }
+  }
+  return findings;
+}

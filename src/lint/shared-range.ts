@@ -1,0 +1,40 @@
+/**
+ * The shared range: the generic syscalls every table is expected to carry
+ * with the same number (plus the table's offset, alpha +110).
+ *
+ * Older calls are not shared: each table has its own historical numbering
+ * below the newest block (x86_64's read is 0, the generic one 63), the
+ * time64 calls 403-423 exist only in 32-bit tables, some calls are
+ * arch-private.  Nothing here names those ranges; they are found from the
+ * tree.  Walking the generic numbers down from the newest call that every
+ * table carries (as a row or a `# NNN reserved for name` comment), the range
+ * extends as long as every table carries each call; newer calls (the ones
+ * being added, which some table may lack by mistake) are in the range too.
+ * On 6.12 this gives 424 (pidfd_send_signal) to 462 (mseal).
+ */
+import type { KernelTree, TableModel } from '../kernel/kernel-tree.js';
+
+export interface SharedCall {
+  name: string;
+  nr: number;
+}
+
+export function carries(table: TableModel, name: string): boolean {
+  return table.table.lines.some((l) => (l.kind === 'row' ? l.name === name : l.reserved?.name === name));
+}
+
+export function sharedRange(tree: KernelTree): SharedCall[] {
+  const calls = [...tree.generic.numbers].map(([name, nr]) => ({ name, nr })).sort((a, b) => b.nr - a.nr);
+  const everywhere = (c: SharedCall) => tree.tables.every((t) => carries(t, c.name));
+  const top = calls.findIndex(everywhere);
+  if (top < 0) return [];
+  let end = top;
+  while (end + 1 < calls.length && everywhere(calls[end + 1]!)) end++;
+  return calls.slice(0, end + 1).reverse();
+}
+
+/** Lowest generic number of the shared range (Infinity when there is none). */
+export function sharedStart(tree: KernelTree): number {
+  const range = sharedRange(tree);
+  return range.length > 0 ? range[0]!.nr : Infinity;
+}
