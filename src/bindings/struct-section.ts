@@ -75,8 +75,9 @@ export function buildStructSection(defs: Defs, struct: StructDef): StatementStru
   if (struct.extensible) {
     versionSizes(struct).forEach((size, n) => out.push(constant(`${upper(struct.name)}_SIZE_VER${n}`, undefined, size, [`Size of version ${n} of struct ${struct.name}.`])));
   }
+  // One type for the whole flag set: bigint when the flags field is 64-bit or any bit is past 30.
+  const big = struct.flags.some((f) => f.bit >= 31) || (wideFlags !== undefined && isWide(wideFlags.type));
   for (const flag of struct.flags) {
-    const big = flag.bit >= 31 || (wideFlags !== undefined && isWide(wideFlags.type));
     out.push(constant(flag.name, undefined, big ? 1n << BigInt(flag.bit) : 2 ** flag.bit, [`${flag.doc}.`]));
   }
   out.push(
