@@ -43,11 +43,12 @@ export function checkUapiHeaders(ctx: LintContext): Finding[] {
     const text = ctx.readFile(path);
     if (text === undefined) continue;
     const lines = text.split('\n');
-    const error = (line: number, message: string) => findings.push({ file: path, line, col: 1, severity: 'error', message, rule: 'uapi-header' });
+    const error = (line: number, message: string, col = 1) => findings.push({ file: path, line, col, severity: 'error', message, rule: 'uapi-header' });
     if (added.has(path) && !lines.slice(0, 2).some((l) => SPDX.test(l))) error(1, 'new uapi header without an SPDX-License-Identifier line (first line: /* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */)');
     const use = lines.findIndex((l) => UAPI_TYPE.test(l));
     if (use >= 0 && !TYPES_INCLUDE.test(text)) {
-      error(use + 1, `uapi header uses ${UAPI_TYPE.exec(lines[use]!)![0]} but does not include <linux/types.h>`);
+      const type = UAPI_TYPE.exec(lines[use]!)!;
+      error(use + 1, `uapi header uses ${type[0]} but does not include <linux/types.h>`, type.index + 1);
     }
   }
   return findings;
