@@ -57,10 +57,15 @@ fetch_tree() {
 for ver in "${versions[@]}"; do fetch_tree "$ver"; done
 
 if [ "$slow" = 1 ]; then
-	pkgs=(gcc-multilib bc flex bison rsync
+	# Debian's gcc-multilib metapackage conflicts with every gcc-*-linux-gnu
+	# cross compiler (installing one removes the others); the versioned
+	# gcc-<N>-multilib it depends on gives -m32/-mx32 and coexists with them.
+	gcc_major=$(gcc -dumpversion | cut -d. -f1)
+	pkgs=("gcc-$gcc_major-multilib" bc flex bison rsync
 		gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-m68k-linux-gnu
 		gcc-mips-linux-gnu gcc-powerpc-linux-gnu gcc-sparc64-linux-gnu
-		gcc-alpha-linux-gnu)
+		gcc-alpha-linux-gnu gcc-arm-linux-gnueabi gcc-riscv64-linux-gnu
+		gcc-sh4-linux-gnu gcc-hppa-linux-gnu)
 	missing=()
 	for p in "${pkgs[@]}"; do
 		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
