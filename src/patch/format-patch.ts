@@ -12,10 +12,11 @@
  * patch's own date (what `git am --committer-date-is-author-date` records),
  * there is no signature, and no configuration is read.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileEdit } from '../plan/file-edit.js';
 import { DiagnosticError } from '../model/diagnostics.js';
+import { readMail } from './mail-reader.js';
 import { ScratchRepo, type Identity } from './scratch-repo.js';
 
 /** One patch of the series: generated edits, or a user-written mail. */
@@ -110,27 +111,20 @@ function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: string, commit
     const message = repo.stripspace(`${commit.subject}\n\n${commit.body}`);
     return repo.commit(message, parent, commit.author, { ...committer, date: commit.author.date });
   }
-  const info = mailInfo(repo, commit);
+  const mail = readMail(commit.file, commit.text);
+  writeFileSync(join(repo.dir, '.git/mail-patch'), mail.patch);
   try {
     repo.run(['apply', '--cached', '.git/mail-patch']);
   } catch (err) {
     fail(commit.file, `does not apply: ${firstLine((err as { stderr?: string }).stderr ?? String(err))}`);
   }
-  const message = repo.stripspace(`${info.subject}\n\n${readFileSync(join(repo.dir, '.git/mail-msg'), 'utf8')}`);
-  return repo.commit(message, parent, info.author, { ...committer, date: info.author.date });
+  const message = repo.stripspace(`${mail.subject}\n\n${mail.message}`);
+  return repo.commit(message, parent, mail.author, { ...committer, date: mail.author.date });
 }
 
-/** `git mailinfo`: split a mail into its header fields, message and patch. */
-function mailInfo(repo: ScratchRepo, commit: { file: string; text: string }): { subject: string; author: Identity } {
-  const out = repo.run(['mailinfo', '-u', '.git/mail-msg', '.git/mail-patch'], commit.text);
-  const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '';
-  const [name, email, date, subject] = [field('Author'), field('Email'), field('Date'), field('Subject')];
-  if (!email || !subject) fail(commit.file, 'not a mail from git format-patch (no From:/Subject:)');
-  return { subject, author: { name, email, date: date || '@0 +0000' } };
-}
-
+/** Files a user-written mail touches (`git apply --numstat`). */
 function mboxPaths(repo: ScratchRepo, commit: { file: string; text: string }): string[] {
-  mailInfo(repo, commit);
+  writeFileSync(join(repo.dir, '.git/mail-patch'), readMail(commit.file, commit.text).patch);
   const numstat = repo.run(['apply', '--numstat', '.git/mail-patch']);
   return numstat.split('\n').filter(Boolean).map((l) => l.split('\t')[2]!);
 }

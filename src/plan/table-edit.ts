@@ -36,21 +36,25 @@ export function tableRowFields(model: TableModel, call: PlannedCall): string[] {
   return fields;
 }
 
+/** The 0-based line a new row numbered `nr` (table numbering) goes after. */
+export function rowInsertionPoint(model: Pick<TableModel, 'table' | 'format'>, nr: number): number {
+  let after = model.format.block.last;
+  for (let i = model.format.block.first; i <= model.format.block.last; i++) {
+    const line = model.table.lines[i]!;
+    const lineNr = line.kind === 'row' ? line.nr : line.reserved?.nr;
+    if (lineNr !== undefined && lineNr < nr) after = i;
+  }
+  return after;
+}
+
 export function planTableEdit(model: TableModel, calls: readonly PlannedCall[]): FileEdit | undefined {
-  const { lines } = model.table;
   const present = new Set(model.table.rows.map((r) => r.name));
   const wanted = calls.filter((c) => !isExcluded(c.def, model) && !present.has(c.def.name)).sort((a, b) => a.nr - b.nr);
   if (wanted.length === 0) return undefined;
-  const insertions: Insertion[] = wanted.map((call) => {
-    const nr = call.nr + model.format.offset;
-    let after = model.format.block.last;
-    for (let i = model.format.block.first; i <= model.format.block.last; i++) {
-      const line = lines[i]!;
-      const lineNr = line.kind === 'row' ? line.nr : line.reserved?.nr;
-      if (lineNr !== undefined && lineNr < nr) after = i;
-    }
-    return { after, lines: [renderTableRow(tableRowFields(model, call), model.format.stops)] };
-  });
+  const insertions: Insertion[] = wanted.map((call) => ({
+    after: rowInsertionPoint(model, call.nr + model.format.offset),
+    lines: [renderTableRow(tableRowFields(model, call), model.format.stops)],
+  }));
   const source = joinLines(model.table.text);
   return { path: model.path, before: source, after: insertLines(source, insertions) };
 }

@@ -1,4 +1,135 @@
-import type { CliContext } from '../context.js';
-export function runRenumber(_args: string[], _ctx: CliContext): number {
-  return 1;
+/**
+ * `syswire renumber`: move a series to a new base whose numbers it took.
+ *
+ *   renumber DEFS --tree NEWBASE [--from OLDBASE | --patches OLD] [--note]
+ *     The old numbers are those the series had: the numbers OLDBASE gives
+ *     it (--from), the `#define __NR_` lines of the previous output
+ *     (--patches), else the explicit `number:` values of DEFS.  The new
+ *     ones are NEWBASE's next free numbers.  Prints old -> new for every
+ *     syscall and table, then writes the series again (as `syswire
+ *     series`); --note adds "Renumber <name> <old> -> <new> after rebase"
+ *     to this version's changelog.
+ *
+ *   renumber --patches DIR --tree NEWBASE
+ *     A series syswire did not write: rows, defines and the __NR_syscalls
+ *     bump are found in the hunks and rebuilt on NEWBASE (see
+ *     plan/renumber-patches.ts).  Anything that cannot be placed is
+ *     reported and nothing is written (exit 1).
+ *
+ * Common: --out DIR (default out), --check, and for DEFS --rfc, --abbrev N.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadKernelTree, type LoadedTree } from '../../kernel/tree-loader.js';
+import { loadDefinitions, type LoadedDefs } from '../../model/defs-loader.js';
+import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
+import { assignNumbers } from '../../plan/numbering.js';
+import { describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-numbers.js';
+import { oldNumbers, renumberPatches, type OldPatch } from '../../plan/renumber-patches.js';
+import { isExcluded } from '../../plan/table-edit.js';
+import { readMail, type Mail } from '../../patch/mail-reader.js';
+import { parsePatch } from '../../patch/patch-parser.js';
+import { repostSeries } from '../../patch/repost-series.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { buildSeries, emitPatches, parseAbbrev } from './series.js';
+
+const OPTIONS = {
+  tree: { type: 'string' },
+  from: { type: 'string' },
+  patches: { type: 'string' },
+  out: { type: 'string' },
+  note: { type: 'boolean' },
+  rfc: { type: 'boolean' },
+  abbrev: { type: 'string' },
+  check: { type: 'boolean' },
+} as const;
+
+export function runRenumber(args: string[], ctx: CliContext): number {
+  const { values, positionals } = parseCommandArgs('renumber', args, OPTIONS, { min: 0, max: 1, names: 'DEFS --tree NEWBASE, or --patches DIR --tree NEWBASE' });
+  const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  const outDir = resolve(ctx.cwd, values.out ?? 'out');
+  const defsPath = positionals[0];
+  if (defsPath === undefined) {
+    if (!values.patches) throw new UsageError('syswire renumber: expected DEFS, or --patches DIR');
+    if (values.from || values.note || values.rfc || values.abbrev) throw new UsageError('syswire renumber --patches: --from, --note, --rfc and --abbrev need DEFS');
+    return renumberMails(ctx, tree, resolve(ctx.cwd, values.patches), outDir, values.check);
+  }
+  if (values.from && values.patches) throw new UsageError('syswire renumber: give --from OLDBASE or --patches DIR, not both');
+  const defsFile = resolve(ctx.cwd, defsPath);
+  if (!existsSync(defsFile)) {
+    ctx.stderr(`${defsPath}: error: no such definition file\n`);
+    return EXIT.fail;
+  }
+  const loaded = loadDefinitions(defsPath, readFileSync(defsFile, 'utf8'));
+  const olds = previousNumbers(ctx, loaded, tree, values.from, values.patches);
+  const auto = { ...loaded, defs: { ...loaded.defs, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: 'auto' as const })) } };
+  const news = new Map(assignNumbers(tree, auto).map((c) => [c.def.name, c.nr]));
+  const defOf = (name: string) => loaded.defs.syscalls.find((s) => s.name === name)!;
+  const moves = describeMoves(tree, olds, news, (name, table) => !isExcluded(defOf(name), table));
+  ctx.stdout(formatMoves(moves));
+  loaded.defs.syscalls.forEach((s, i) => {
+    const nr = news.get(s.name);
+    if (s.number !== 'auto' && s.number !== nr) ctx.stderr(`${formatDiagnostic({ ...loaded.error(['syscalls', i, 'number'], `${s.name} is now ${nr}; update the definition`), severity: 'note' })}\n`);
+  });
+  const series = loaded.defs.series;
+  const version = String(series.version);
+  const changes = values.note ? { ...series.changes, [version]: [...(series.changes[version] ?? []), ...renumberNotes(moves)] } : series.changes;
+  const renumbered: LoadedDefs = {
+    ...loaded,
+    defs: { ...loaded.defs, series: { ...series, changes }, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: news.get(s.name)! })) },
+  };
+  const abbrev = parseAbbrev('renumber', values.abbrev);
+  const files = buildSeries(renumbered, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}) });
+  return emitPatches(ctx, outDir, files, values.check, `syswire renumber ${defsPath}`);
+}
+
+/** The numbers the series had before the rebase (see the header comment). */
+function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, from: string | undefined, patches: string | undefined): Map<string, number> {
+  if (from) {
+    const old = loadKernelTree(resolve(ctx.cwd, from));
+    return new Map(assignNumbers(old, loaded).map((c) => [c.def.name, c.nr]));
+  }
+  if (patches) {
+    const found = oldNumbers(tree, readPatchDir(resolve(ctx.cwd, patches)).patches);
+    const names = loaded.defs.syscalls.map((s) => s.name);
+    const missing = names.filter((n) => !found.has(n));
+    if (missing.length > 0) throw new DiagnosticError([{ file: patches, line: 0, col: 0, severity: 'error', message: `no '#define __NR_' for ${missing.join(', ')} in the patches` }]);
+    return new Map(names.map((n) => [n, found.get(n)!]));
+  }
+  const olds = new Map<string, number>();
+  const problems = loaded.defs.syscalls.flatMap((s, i) => {
+    if (s.number !== 'auto') olds.set(s.name, s.number);
+    return s.number === 'auto' ? [loaded.error(['syscalls', i, 'name'], `${s.name} has no explicit number: pass --from OLDBASE or --patches DIR to tell its old one`)] : [];
+  });
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  return olds;
+}
+
+/** The mails of a series directory, in file-name order, the cover letter apart. */
+function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
+  if (!existsSync(dir)) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no such directory' }]);
+  const names = readdirSync(dir).filter((n) => n.endsWith('.patch')).sort();
+  const coverName = names.find((n) => /-0000-cover-letter\.patch$/.test(n));
+  const mails = names.filter((n) => n !== coverName).map((n) => ({ name: n, mail: readMail(n, readFileSync(join(dir, n), 'utf8')) }));
+  if (mails.length === 0) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no *.patch files' }]);
+  return {
+    patches: mails.map(({ name, mail }) => ({ file: name, diff: parsePatch(mail.patch) })),
+    mails: mails.map((m) => m.mail),
+    cover: coverName ? readMail(coverName, readFileSync(join(dir, coverName), 'utf8')) : undefined,
+  };
+}
+
+function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: string, check: boolean | undefined): number {
+  const { patches, mails, cover } = readPatchDir(dir);
+  const readBase = (path: string) => (existsSync(join(tree.root, path)) ? readFileSync(join(tree.root, path), 'utf8') : undefined);
+  const result = renumberPatches(tree, patches, readBase);
+  ctx.stdout(formatMoves(result.moves));
+  if (result.problems.length > 0) {
+    for (const p of result.problems) ctx.stderr(`${p}\n`);
+    ctx.stderr(`nothing written: ${result.problems.length} problem${result.problems.length > 1 ? 's' : ''}\n`);
+    return EXIT.fail;
+  }
+  const files = repostSeries({ mails, cover, edits: result.edits, treeRoot: tree.root, readBase });
+  return emitPatches(ctx, outDir, files, check, `syswire renumber --patches ${dir}`);
 }

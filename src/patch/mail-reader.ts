@@ -1,0 +1,63 @@
+/**
+ * Read a patch mail the way `git am` does, with `git mailinfo`: author,
+ * date, subject (without its `[PATCH ...]` prefix), the commit message and
+ * the patch.  Also what `git am` throws away but a re-post keeps: the
+ * subject prefix and version (`[RFC PATCH v3 1/2]`), the text between `---`
+ * and the diffstat (the changelog) and the blob id abbreviation.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiagnosticError } from '../model/diagnostics.js';
+import { git } from './git.js';
+import type { Identity } from './scratch-repo.js';
+
+export interface Mail {
+  subject: string;
+  author: Identity;
+  /** Commit message body (after the subject), as `git am` keeps it. */
+  message: string;
+  /** The diff part. */
+  patch: string;
+  /** `PATCH`, `RFC PATCH`, ... and the `vN` number (1 when absent). */
+  prefix: string;
+  version: number;
+  /** Text between the `---` line and the diffstat (or diff). */
+  changelog: string;
+  /** Hex digits of the first `index` line's blob ids, if any. */
+  abbrev: number | undefined;
+}
+
+export function readMail(file: string, text: string): Mail {
+  const dir = mkdtempSync(join(tmpdir(), 'syswire-mail-'));
+  try {
+    const out = git(['mailinfo', '-u', 'msg', 'patch'], { cwd: dir, input: text });
+    const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '';
+    const [name, email, date, subject] = [field('Author'), field('Email'), field('Date'), field('Subject')];
+    if (!email || !subject) throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: 'not a patch mail (no From:/Subject:)' }]);
+    const tags = (/^Subject: \[([^\]]*)\]/m.exec(text)?.[1] ?? 'PATCH').split(/\s+/);
+    const version = tags.map((t) => /^v(\d+)$/.exec(t)?.[1]).find(Boolean);
+    const abbrev = /^index ([0-9a-f]+)\.\.[0-9a-f]+/m.exec(text)?.[1]?.length;
+    return {
+      subject,
+      author: { name, email, date: date || '@0 +0000' },
+      message: readFileSync(join(dir, 'msg'), 'utf8'),
+      patch: readFileSync(join(dir, 'patch'), 'utf8'),
+      prefix: tags.filter((t) => !/^v\d+$/.test(t) && !/^\d+\/\d+$/.test(t)).join(' ') || 'PATCH',
+      version: version ? Number(version) : 1,
+      changelog: changelogOf(text),
+      abbrev,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The lines after the first `---` up to the diffstat, the diff or the end. */
+function changelogOf(text: string): string {
+  const at = text.indexOf('\n---\n');
+  if (at < 0) return '';
+  const rest = text.slice(at + 5).split('\n');
+  const end = rest.findIndex((l) => /^ \S.*\|\s+(\d+|Bin)/.test(l) || l.startsWith('diff --git '));
+  return end <= 0 ? '' : `${rest.slice(0, end).join('\n')}\n`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Parse the diff of a patch mail (git format-patch output, or any git-style
+ * diff) into files and hunks.
+ *
+ *     diff --git a/<old> b/<new>
+ *     [new file mode | deleted file mode | index ... ]   (extended headers)
+ *     --- a/<old> | /dev/null
+ *     +++ b/<new> | /dev/null
+ *     @@ -<oldStart>[,<oldCount>] +<newStart>[,<newCount>] @@ [function]
+ *     ' ' context, '-' removed, '+' added, '\ No newline at end of file'
+ *
+ * Hunks end by their line counts, so the mail signature after the last hunk
+ * (`-- ` and git's version) is not taken for a context line.
+ */
+export interface HunkLine {
+  kind: ' ' | '-' | '+';
+  text: string;
+}
+
+export interface Hunk {
+  oldStart: number;
+  oldCount: number;
+  newStart: number;
+  newCount: number;
+  /** The `@@ ... @@` line as written. */
+  header: string;
+  lines: HunkLine[];
+}
+
+export interface FileDiff {
+  /** Path before (undefined for a new file) and after (undefined when deleted). */
+  oldPath: string | undefined;
+  newPath: string | undefined;
+  hunks: Hunk[];
+}
+
+export interface ParsedPatch {
+  /** Everything before the first `diff --git` line. */
+  head: string;
+  files: FileDiff[];
+}
+
+export class PatchParseError extends Error {}
+
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+export function parsePatch(text: string): ParsedPatch {
+  const lines = text.split('\n');
+  let i = lines.findIndex((l) => l.startsWith('diff --git '));
+  if (i < 0) return { head: text, files: [] };
+  const head = lines.slice(0, i).join('\n') + '\n';
+  const files: FileDiff[] = [];
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (!line.startsWith('diff --git ')) {
+      i++;
+      continue;
+    }
+    const file: FileDiff = { oldPath: undefined, newPath: undefined, hunks: [] };
+    const names = /^diff --git a\/(\S+) b\/(\S+)$/.exec(line);
+    if (names) [file.oldPath, file.newPath] = [names[1], names[2]];
+    i++;
+    for (; i < lines.length && !lines[i]!.startsWith('@@') && !lines[i]!.startsWith('diff --git '); i++) {
+      const l = lines[i]!;
+      if (l.startsWith('--- ')) file.oldPath = pathOf(l.slice(4), 'a/');
+      if (l.startsWith('+++ ')) file.newPath = pathOf(l.slice(4), 'b/');
+    }
+    while (i < lines.length && lines[i]!.startsWith('@@')) i = readHunk(lines, i, file);
+    files.push(file);
+  }
+  return { head, files };
+}
+
+function pathOf(field: string, prefix: string): string | undefined {
+  const path = field.split('\t')[0]!;
+  if (path === '/dev/null') return undefined;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+function readHunk(lines: readonly string[], at: number, file: FileDiff): number {
+  const header = lines[at]!;
+  const m = HUNK.exec(header);
+  if (!m) throw new PatchParseError(`bad hunk header: ${header}`);
+  const hunk: Hunk = { oldStart: Number(m[1]), oldCount: m[2] === undefined ? 1 : Number(m[2]), newStart: Number(m[3]), newCount: m[4] === undefined ? 1 : Number(m[4]), header, lines: [] };
+  let [oldLeft, newLeft] = [hunk.oldCount, hunk.newCount];
+  let i = at + 1;
+  while ((oldLeft > 0 || newLeft > 0) && i < lines.length) {
+    const l = lines[i]!;
+    const kind = l[0] ?? ' ';
+    if (kind === '\\') {
+      i++;
+      continue;
+    }
+    if (kind !== ' ' && kind !== '-' && kind !== '+') throw new PatchParseError(`${file.newPath ?? file.oldPath}: hunk ${header} ends early`);
+    hunk.lines.push({ kind, text: l.slice(1) });
+    if (kind !== '+') oldLeft--;
+    if (kind !== '-') newLeft--;
+    i++;
+  }
+  if (oldLeft > 0 || newLeft > 0) throw new PatchParseError(`${file.newPath ?? file.oldPath}: hunk ${header} is truncated`);
+  while (i < lines.length && lines[i]!.startsWith('\\')) i++;
+  file.hunks.push(hunk);
+  return i;
+}
+
+/** Render one file's diff back to text (for `git apply`). */
+export function printFileDiff(file: FileDiff): string {
+  const a = file.oldPath === undefined ? '/dev/null' : `a/${file.oldPath}`;
+  const b = file.newPath === undefined ? '/dev/null' : `b/${file.newPath}`;
+  const path = file.newPath ?? file.oldPath!;
+  const mode = file.oldPath === undefined ? 'new file mode 100644\n' : file.newPath === undefined ? 'deleted file mode 100644\n' : '';
+  const hunks = file.hunks.map((h) => `${h.header}\n${h.lines.map((l) => l.kind + l.text).join('\n')}\n`).join('');
+  return `diff --git a/${path} b/${path}\n${mode}--- ${a}\n+++ ${b}\n${hunks}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * Renumber a series syswire did not write (a hand-made posting): find the
+ * numbers in its hunks and rebuild every file against the new base.
+ *
+ * - Syscall tables (files the new base models as tables): every added row
+ *   gets its new number (old + the syscall's move) and is re-rendered with
+ *   the new base's learnt columns (kernel-conventions §5.2), then placed as
+ *   a new row of that number would be (§5.1).
+ * - Headers with `#define __NR_<name> N` lines (asm-generic/unistd.h,
+ *   arm64's unistd32.h, ...): the added block is renumbered and put after
+ *   the new base's last pair, past the same context lines the old hunk had
+ *   there; a `__NR_syscalls` / `__NR_compat_syscalls` bump from A to B
+ *   becomes C -> C + (B - A) on the new base's value C.
+ * - Every other file: the hunks are applied to the new base by `git apply`.
+ *
+ * Old numbers come from the `#define __NR_<name>` lines of
+ * asm-generic/unistd.h, else from table rows (minus the table's offset).
+ * Whatever cannot be placed is reported; callers write nothing then.
+ */
+import { UNISTD, type KernelTree } from '../kernel/kernel-tree.js';
+import { parseSyscallTable, parseTableRow } from '../kernel/syscall-table-reader.js';
+import { learnTableFormat } from '../kernel/table-format.js';
+import { splitLines } from '../kernel/text-lines.js';
+import { applyFileDiff } from '../patch/apply-file-diff.js';
+import type { FileDiff, Hunk, ParsedPatch } from '../patch/patch-parser.js';
+import { renderTableRow } from '../render/table-row.js';
+import { insertLines, type FileEdit, type Insertion } from './file-edit.js';
+import { assignNewNumbers, describeMoves, type NumberMove } from './renumber-numbers.js';
+import { rowInsertionPoint } from './table-edit.js';
+
+export interface OldPatch {
+  /** The patch file, for messages. */
+  file: string;
+  diff: ParsedPatch;
+}
+
+export interface RenumberedSeries {
+  moves: NumberMove[];
+  /** The rebuilt edits of each patch, in order. */
+  edits: FileEdit[][];
+  /** `<patch>: error: <path>: ...` for everything that could not be placed. */
+  problems: string[];
+}
+
+const COUNT = /^(#define\s+__NR_(?:compat_)?syscalls\s+)(\d+)(\s*)$/;
+const DEFINE = /^(#define\s+__NR_(\w+)\s+)(\d+)(\s*)$/;
+const PAIR = /^(#define\s+__NR_\w+\s+\d+|__SYSCALL\(|__SC_COMP\()/;
+const ROW_NAME = /^\d+\s+\S+\s+(\w+)/;
+
+type Report = (message: string) => void;
+
+export function renumberPatches(tree: KernelTree, patches: readonly OldPatch[], readTreeFile: (path: string) => string | undefined): RenumberedSeries {
+  const problems: string[] = [];
+  const olds = oldNumbers(tree, patches);
+  for (const name of olds.keys()) {
+    const there = tree.generic.numbers.get(name) ?? tree.tables.flatMap((t) => t.table.rows).find((r) => r.name === name)?.nr;
+    if (there !== undefined) problems.push(`${patches[0]?.file ?? 'patches'}: error: ${name} is already in the new base (as ${there}); drop it from the series`);
+  }
+  const news = assignNewNumbers(tree, olds);
+  const delta = new Map([...olds].map(([name, nr]) => [name, news.get(name)! - nr]));
+  const current = new Map<string, string | undefined>();
+  const edits = patches.map((patch) => {
+    const out: FileEdit[] = [];
+    for (const file of patch.diff.files) {
+      const path = file.newPath ?? file.oldPath!;
+      const before = current.has(path) ? current.get(path) : readTreeFile(path);
+      const report: Report = (message) => problems.push(`${patch.file}: error: ${path}: ${message}`);
+      const after = rebuildFile(tree, path, before, file, delta, report);
+      if (after === undefined) continue;
+      current.set(path, after);
+      out.push({ path, before, after });
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  });
+  const added = (path: string) => patches.flatMap((p) => p.diff.files.filter((f) => f.newPath === path).flatMap((f) => f.hunks.flatMap((h) => h.lines.filter((l) => l.kind === '+'))));
+  const moves = describeMoves(tree, olds, news, (name, table) => added(table.path).some((l) => ROW_NAME.exec(l.text)?.[1] === name));
+  return { moves, edits, problems };
+}
+
+/** Each syscall's old generic number, from unistd.h defines, else from table rows. */
+export function oldNumbers(tree: KernelTree, patches: readonly OldPatch[]): Map<string, number> {
+  const olds = new Map<string, number>();
+  const fromTables = new Map<string, number>();
+  for (const file of patches.flatMap((p) => p.diff.files)) {
+    const path = file.newPath ?? file.oldPath;
+    const table = tree.tables.find((t) => t.path === path);
+    for (const line of file.hunks.flatMap((h) => h.lines).filter((l) => l.kind === '+')) {
+      const define = DEFINE.exec(line.text);
+      if (path === UNISTD && define && !COUNT.test(line.text)) olds.set(define[2]!, Number(define[3]));
+      const row = table && /^(\d+)\s+\S+\s+(\w+)/.exec(line.text);
+      if (row && !fromTables.has(row[2]!)) fromTables.set(row[2]!, Number(row[1]) - table.format.offset);
+    }
+  }
+  for (const [name, nr] of fromTables) if (!olds.has(name)) olds.set(name, nr);
+  return olds;
+}
+
+function rebuildFile(tree: KernelTree, path: string, before: string | undefined, file: FileDiff, delta: ReadonlyMap<string, number>, report: Report): string | undefined {
+  const isTable = tree.tables.some((t) => t.path === path);
+  const numbered = file.hunks.some((h) => h.lines.some((l) => l.kind !== ' ' && DEFINE.test(l.text)));
+  if (isTable || numbered) {
+    if (before === undefined) return void report('not in the new base');
+    return isTable ? rebuildTable(tree, path, before, file, delta, report) : rebuildDefines(before, file, delta, report);
+  }
+  const applied = applyFileDiff(before, file);
+  if ('error' in applied) return void report(`could not place the hunks on the new base: ${applied.error}`);
+  return applied.text;
+}
+
+function rebuildTable(tree: KernelTree, path: string, before: string, file: FileDiff, delta: ReadonlyMap<string, number>, report: Report): string | undefined {
+  const table = parseSyscallTable(path, before);
+  const model = { table, format: learnTableFormat(table, tree.generic) };
+  const insertions: Insertion[] = [];
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind === ' ') continue;
+      if (line.kind === '-') return void report(`${hunk.header}: removes '${line.text}'; only added rows can be moved`);
+      const row = tryRow(line.text, path);
+      const move = row && delta.get(row.name);
+      if (!row || move === undefined) return void report(`${hunk.header}: '${line.text}' is not a row of a syscall with a number`);
+      const nr = row.nr + move;
+      insertions.push({ after: rowInsertionPoint(model, nr), lines: [renderTableRow([String(nr), ...row.fields.slice(1)], model.format.stops)] });
+    }
+  }
+  return insertLines(before, insertions);
+}
+
+function tryRow(text: string, path: string) {
+  try {
+    return parseTableRow(text, 0, path);
+  } catch {
+    return undefined;
+  }
+}
+
+function rebuildDefines(before: string, file: FileDiff, delta: ReadonlyMap<string, number>, report: Report): string | undefined {
+  const lines = splitLines(before).lines;
+  const stop = lines.findIndex((l) => /^#undef\s+__NR_syscalls\b/.test(l) || COUNT.test(l));
+  let lastPair = -1;
+  lines.slice(0, stop < 0 ? lines.length : stop).forEach((l, i) => PAIR.test(l) && (lastPair = i));
+  const replace = new Map<number, string>();
+  const insertions: Insertion[] = [];
+  for (const hunk of file.hunks) {
+    if (!moveCounts(hunk, lines, replace, report)) return undefined;
+    for (const run of addedRuns(hunk)) {
+      const context = contextAfterPair(hunk, run.start);
+      if (context === undefined || lastPair < 0 || context.some((text, k) => lines[lastPair + 1 + k] !== text)) {
+        return void report(`${hunk.header}: could not place the block starting '${run.lines[0]}' after the new base's last __NR_ pair`);
+      }
+      const renumbered = run.lines.map((text) => {
+        const m = DEFINE.exec(text);
+        const move = m && delta.get(m[2]!);
+        return m && move !== undefined && move !== null ? `${m[1]}${Number(m[3]) + move}${m[4]}` : text;
+      });
+      insertions.push({ after: lastPair + context.length, lines: renumbered });
+    }
+  }
+  return insertLines(before, insertions, replace);
+}
+
+/** `-#define __NR_syscalls A` / `+... B` in a hunk: C -> C + (B - A) on the new base. */
+function moveCounts(hunk: Hunk, lines: readonly string[], replace: Map<number, string>, report: Report): boolean {
+  const macro = (text: string) => /__NR_\w+/.exec(text)![0];
+  for (const minus of hunk.lines.filter((l) => l.kind === '-')) {
+    const old = COUNT.exec(minus.text);
+    const plus = old && hunk.lines.find((l) => l.kind === '+' && COUNT.test(l.text) && macro(l.text) === macro(minus.text));
+    const at = old ? lines.findIndex((l) => COUNT.test(l) && macro(l) === macro(minus.text)) : -1;
+    if (!old || !plus || at < 0) {
+      report(`${hunk.header}: could not place the change of '${minus.text}'`);
+      return false;
+    }
+    const step = Number(COUNT.exec(plus.text)![2]) - Number(old[2]);
+    const m = COUNT.exec(lines[at]!)!;
+    replace.set(at, `${m[1]}${Number(m[2]) + step}${m[3]}`);
+  }
+  return true;
+}
+
+/** Runs of consecutive added lines, count bumps left out. */
+function addedRuns(hunk: Hunk): { start: number; lines: string[] }[] {
+  const runs: { start: number; lines: string[] }[] = [];
+  hunk.lines.forEach((l, i) => {
+    const adds = l.kind === '+' && !COUNT.test(l.text);
+    if (!adds) return;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.lines.length === i) last.lines.push(l.text);
+    else runs.push({ start: i, lines: [l.text] });
+  });
+  return runs;
+}
+
+/** The context lines between the last `__NR_` pair line before `start` and `start`. */
+function contextAfterPair(hunk: Hunk, start: number): string[] | undefined {
+  const between: string[] = [];
+  for (let i = start - 1; i >= 0; i--) {
+    const line = hunk.lines[i]!;
+    if (line.kind !== ' ') return undefined;
+    if (PAIR.test(line.text)) return between.reverse();
+    between.push(line.text);
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+/**
+ * `syswire renumber` on a real rebase: NEWBASE is the 6.12 tree (scratch
+ * copy of the touched files) with the 6.13 xattrat syscalls wired by the
+ * real `generate --apply` (setxattrat..removexattrat = 463..466, alpha
+ * 573..576), committed as a git repository.  The sframe series, written for
+ * plain 6.12 as 463/464, must move to 467/468.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { git } from '../../src/patch/git.js';
+import { commitAll } from '../support/git-tree.js';
+import { loadTree, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';
+
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+function tmp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'syswire-renumber-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: REPO_ROOT, env: {} });
+  return { code, out, err };
+}
+
+function files(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+}
+
+/** Headers `generate` reads besides the model (the bindings' ABI bases). */
+const EXTRA = ['arch/x86/include/uapi/asm/unistd.h', 'arch/mips/include/uapi/asm/unistd.h'];
+
+let oldBase: string;
+let newBase: string;
+
+beforeAll(async () => {
+  const old = scratchTree(TREE_612, EXTRA);
+  cleanups.push(old.cleanup);
+  oldBase = old.root;
+  const fresh = scratchTree(TREE_612, EXTRA);
+  cleanups.push(fresh.cleanup);
+  newBase = fresh.root;
+  const applied = await cli('generate', 'test/fixtures/xattrat.yaml', '--tree', newBase, '--apply', '--out', tmp());
+  expect(applied.code, applied.err).toBe(0);
+  commitAll(newBase, 'fs/xattr: add *at family syscalls');
+}, 60_000);
+
+describe('renumber DEFS --tree NEWBASE', () => {
+  it('moves sframe 463/464 to 467/468 in every table, regenerates a series that applies, and notes it', async () => {
+    const out = tmp();
+    const res = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--from', oldBase, '--out', out, '--note');
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    const tables = loadTree(TREE_612).tables;
+    for (const [name, old, nr] of [['sframe_register', 463, 467], ['sframe_unregister', 464, 468]] as const) {
+      expect(res.out).toContain(`${name} ${old} -> ${nr}\n`);
+      for (const t of tables) expect(res.out).toMatch(new RegExp(`^  ${t.id.replace('/', '\\/')} +${old + t.format.offset} -> ${nr + t.format.offset}$`, 'm'));
+    }
+    expect(res.out).toMatch(/^ {2}alpha +573 -> 577$/m);
+    const written = files(out);
+    expect([...written.keys()]).toEqual(['v3-0001-unwind-Add-sframe_-un-register-system-calls.patch']);
+    const patch = [...written.values()][0]!;
+    expect(patch).toContain('+#define __NR_sframe_register 467\n');
+    expect(patch).toContain('-#define __NR_syscalls 467\n+#define __NR_syscalls 469\n');
+    expect(patch).toContain('\n- Renumber sframe_register 463 -> 467 after rebase\n');
+    expect(patch).toContain('\n- Renumber sframe_unregister 464 -> 468 after rebase\n');
+    git(['apply', '--check', join(out, [...written.keys()][0]!)], { cwd: newBase });
+  }, 60_000);
+
+  it('takes the old numbers from the previous output as well as from the old base', async () => {
+    const previous = tmp();
+    expect((await cli('series', 'defs/sframe.yaml', '--tree', oldBase, '--out', previous)).code).toBe(0);
+    const [fromTree, fromPatches] = [tmp(), tmp()];
+    const a = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--from', oldBase, '--out', fromTree);
+    const b = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--patches', previous, '--out', fromPatches);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const moves = (text: string) => text.replace(/^wrote .*\n/gm, '');
+    expect(moves(b.out)).toBe(moves(a.out));
+    expect(files(fromPatches)).toEqual(files(fromTree));
+  }, 60_000);
+
+  it('needs a source for the old numbers when the definition has none', async () => {
+    const res = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--out', tmp());
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^defs\/sframe\.yaml:\d+:\d+: error: sframe_register has no explicit number/m);
+  });
+});
+
+describe('renumber --patches DIR --tree NEWBASE', () => {
+  it.each(['defs/sframe.yaml', 'test/fixtures/series/sframe-split.yaml'])('renumbering the 6.12 posting of %s equals series on NEWBASE', async (defs) => {
+    const [previous, renumbered, direct] = [tmp(), tmp(), tmp()];
+    expect((await cli('series', defs, '--tree', oldBase, '--out', previous)).code).toBe(0);
+    const res = await cli('renumber', '--patches', previous, '--tree', newBase, '--out', renumbered);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('sframe_register 463 -> 467\n');
+    expect(res.out).toMatch(/^ {2}alpha +573 -> 577$/m);
+    expect((await cli('series', defs, '--tree', newBase, '--out', direct)).code).toBe(0);
+    const want = files(direct);
+    expect(want.size).toBeGreaterThan(0);
+    expect(files(renumbered)).toEqual(want);
+    expect(files(previous)).not.toEqual(want);
+  }, 60_000);
+
+  it('reports a hunk it cannot place, exits 1 and writes nothing', async () => {
+    const [previous, out] = [tmp(), tmp()];
+    expect((await cli('series', 'defs/sframe.yaml', '--tree', oldBase, '--out', previous)).code).toBe(0);
+    const [name] = readdirSync(previous);
+    const text = readFileSync(join(previous, name!), 'utf8');
+    // A context line of the syscalls.h hunk that no tree has.
+    const broken = text.replace(/(\+\+\+ b\/include\/linux\/syscalls\.h\n@@[^\n]*\n) [^\n]*\n/, '$1 asmlinkage long sys_no_such_call(void);\n');
+    expect(broken).not.toBe(text);
+    writeFileSync(join(previous, name!), broken);
+    const res = await cli('renumber', '--patches', previous, '--tree', newBase, '--out', out);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(new RegExp(`^${name!.replace(/[.()]/g, '\\$&')}: error: include/linux/syscalls\\.h: could not place`, 'm'));
+    expect(res.err).toContain('nothing written');
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
+});
