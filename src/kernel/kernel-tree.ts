@@ -15,6 +15,7 @@ import { findCompatCount, genericReference, parseUnistdHeader, type UnistdHeader
 import { parseSyscallsHeader, type SyscallsHeader } from './syscalls-h-reader.js';
 import { parseSysNi, type SysNi } from './sys-ni-reader.js';
 import { TreeError } from './tree-guard.js';
+import { assertTableOrder } from './table-order.js';
 
 export const UNISTD = 'include/uapi/asm-generic/unistd.h';
 export const SYSCALLS_H = 'include/linux/syscalls.h';
@@ -65,6 +66,7 @@ export function buildKernelTree(sources: ReadonlyMap<string, string>, tablePaths
   const generic = genericReference(unistd);
   const tables = tablePaths.map((path): TableModel => {
     const table = parseSyscallTable(path, sources.get(path)!);
+    assertTableOrder(table);
     return { path, id: tableId(path), arch: tableArch(path), table, format: learnTableFormat(table, generic) };
   });
   const tree: KernelTree = {
