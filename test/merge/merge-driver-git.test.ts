@@ -9,7 +9,7 @@
  * The driver runs as git runs it, through bin/syswire.js, so dist/ must be
  * built (`npm test` runs tsc first).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,16 @@ describe('merge driver on a 6.12 repository (upstream: xattrat 463-466, branch: 
     expect(run('diff', '--name-only').trim()).toBe('');
     expect(attributes.split('\n').filter((l) => l === '*.tbl merge=syswire')).toHaveLength(1);
     expect(run('config', 'merge.syswire.driver')).toMatch(/bin\/syswire\.js merge-driver --upstream auto %O %A %B %P/);
+  });
+
+  it('--info writes .git/info/attributes instead, also idempotently', async () => {
+    for (let i = 0; i < 2; i++) expect(await runCli(['install-merge-driver', '--repo', root, '--info', '--upstream', 'ours'], ctx(root))).toBe(0);
+    const info = readFileSync(join(root, '.git/info/attributes'), 'utf8');
+    expect(info.split('\n').filter((l) => l.endsWith('merge=syswire'))).toHaveLength(4);
+    expect(run('config', 'merge.syswire.driver')).toMatch(/--upstream ours %O/);
+    rmSync(join(root, '.git/info/attributes'));
+    expect(await runCli(['install-merge-driver', '--repo', root], ctx(root))).toBe(0);
+    expect(run('status', '--porcelain').trim()).toBe('');
   });
 
   it('git rebase main: sframe moves to 467/468 in every file', () => {
