@@ -86,28 +86,25 @@ function committerEnv(c: Identity): Record<string, string> {
 
 /** A root commit with the original content of every file the series touches. */
 function synthesizeBase(repo: ScratchRepo, spec: SeriesSpec): string {
-  const seen = new Set<string>();
+  const base = new Map<string, string | undefined>();
   for (const commit of spec.commits) {
-    const paths = commit.kind === 'edits' ? commit.edits.map((e) => e.path) : mboxPaths(repo, commit);
-    for (const path of paths) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      const text = commit.kind === 'edits' ? commit.edits.find((e) => e.path === path)!.before : spec.readBase(path);
-      if (text !== undefined) repo.stage(path, text);
-    }
+    if (commit.kind === 'edits') for (const e of commit.edits) if (!base.has(e.path)) base.set(e.path, e.before);
+    if (commit.kind === 'mbox') for (const path of mboxPaths(repo, commit)) if (!base.has(path)) base.set(path, spec.readBase(path));
   }
+  repo.stage([...base].flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])));
   const epoch = { ...spec.committer, date: '@0 +0000' };
   return repo.commit('base\n', undefined, epoch, epoch);
 }
 
 function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: string, committer: Identity): string {
   if (commit.kind === 'edits') {
-    for (const edit of commit.edits) {
-      const current = repo.entry(edit.path)?.blob;
-      const expected = edit.before === undefined ? undefined : repo.hashText(edit.before);
-      if (current !== expected) fail(edit.path, 'changed by an earlier patch of the series (or differs from the tree HEAD); syswire edits cannot follow it');
-      repo.stage(edit.path, edit.after);
-    }
+    const current = repo.entries(commit.edits.map((e) => e.path));
+    const expected = repo.hashTexts(commit.edits.map((e) => e.before ?? ''));
+    commit.edits.forEach((edit, i) => {
+      const blob = current.get(edit.path)?.blob;
+      if (edit.before === undefined ? blob !== undefined : blob !== expected[i]) fail(edit.path, 'changed by an earlier patch of the series (or differs from the tree HEAD); syswire edits cannot follow it');
+    });
+    repo.stage(commit.edits.map((e) => ({ path: e.path, text: e.after })));
     const message = repo.stripspace(`${commit.subject}\n\n${commit.body}`);
     return repo.commit(message, parent, commit.author, { ...committer, date: commit.author.date });
   }

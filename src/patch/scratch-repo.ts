@@ -51,21 +51,35 @@ export class ScratchRepo {
     return git(args, { cwd: this.dir, ...(input === undefined ? {} : { input }), ...(env ? { env } : {}) });
   }
 
-  /** Blob id and mode of `path` in the index, if present. */
-  entry(path: string): { blob: string; mode: string } | undefined {
-    const line = this.run(['ls-files', '-s', '--', path]).split('\n')[0];
-    const m = /^(\d+) ([0-9a-f]+) \d\t/.exec(line ?? '');
-    return m ? { mode: m[1]!, blob: m[2]! } : undefined;
+  /** Blob id and mode of each of `paths` that is in the index. */
+  entries(paths: readonly string[]): Map<string, { blob: string; mode: string }> {
+    const found = new Map<string, { blob: string; mode: string }>();
+    if (paths.length === 0) return found;
+    for (const line of this.run(['ls-files', '-s', '--', ...paths]).split('\n')) {
+      const m = /^(\d+) ([0-9a-f]+) \d\t(.*)$/.exec(line);
+      if (m) found.set(m[3]!, { mode: m[1]!, blob: m[2]! });
+    }
+    return found;
   }
 
-  hashText(text: string, write = false): string {
-    return this.run(['hash-object', ...(write ? ['-w'] : []), '--stdin'], text).trim();
+  /** Write each text as a blob (one git call for all); returns their ids. */
+  hashTexts(texts: readonly string[]): string[] {
+    if (texts.length === 0) return [];
+    const files = texts.map((text, i) => {
+      const file = join(this.dir, '.git', `syswire-blob-${i}`);
+      writeFileSync(file, text);
+      return file;
+    });
+    return this.run(['hash-object', '-w', '--', ...files]).trim().split('\n');
   }
 
-  /** Stage `text` as the content of `path` (new files get mode 100644). */
-  stage(path: string, text: string): void {
-    const mode = this.entry(path)?.mode ?? '100644';
-    this.run(['update-index', '--add', '--cacheinfo', `${mode},${this.hashText(text, true)},${path}`]);
+  /** Stage new contents (new files get mode 100644). */
+  stage(files: readonly { path: string; text: string }[]): void {
+    if (files.length === 0) return;
+    const known = this.entries(files.map((f) => f.path));
+    const blobs = this.hashTexts(files.map((f) => f.text));
+    const info = files.map((f, i) => `${known.get(f.path)?.mode ?? '100644'} ${blobs[i]}\t${f.path}\n`).join('');
+    this.run(['update-index', '--add', '--index-info'], info);
   }
 
   /** Commit the index on `parent` (or as a root commit); returns the commit id. */
