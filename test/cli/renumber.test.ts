@@ -9,10 +9,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCaptured } from '../support/cli-run.js';
 import { git } from '../../src/patch/git.js';
 import { commitAll } from '../support/git-tree.js';
-import { loadTree, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';
+import { loadTree, scratchTree, TREE_612 } from '../support/kernel-trees.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -23,12 +23,6 @@ function tmp(): string {
   return dir;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: REPO_ROOT, env: {} });
-  return { code, out, err };
-}
 
 function files(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
@@ -47,7 +41,7 @@ beforeAll(async () => {
   const fresh = scratchTree(TREE_612, EXTRA);
   cleanups.push(fresh.cleanup);
   newBase = fresh.root;
-  const applied = await cli('generate', 'test/fixtures/xattrat.yaml', '--tree', newBase, '--apply', '--out', tmp());
+  const applied = await runCaptured('generate', 'test/fixtures/xattrat.yaml', '--tree', newBase, '--apply', '--out', tmp());
   expect(applied.code, applied.err).toBe(0);
   commitAll(newBase, 'fs/xattr: add *at family syscalls');
 }, 60_000);
@@ -55,7 +49,7 @@ beforeAll(async () => {
 describe('renumber DEFS --tree NEWBASE', () => {
   it('moves sframe 463/464 to 467/468 in every table, regenerates a series that applies, and notes it', async () => {
     const out = tmp();
-    const res = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--from', oldBase, '--out', out, '--note');
+    const res = await runCaptured('renumber', 'defs/sframe.yaml', '--tree', newBase, '--from', oldBase, '--out', out, '--note');
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
     const tables = loadTree(TREE_612).tables;
@@ -76,10 +70,10 @@ describe('renumber DEFS --tree NEWBASE', () => {
 
   it('takes the old numbers from the previous output as well as from the old base', async () => {
     const previous = tmp();
-    expect((await cli('series', 'defs/sframe.yaml', '--tree', oldBase, '--out', previous)).code).toBe(0);
+    expect((await runCaptured('series', 'defs/sframe.yaml', '--tree', oldBase, '--out', previous)).code).toBe(0);
     const [fromTree, fromPatches] = [tmp(), tmp()];
-    const a = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--from', oldBase, '--out', fromTree);
-    const b = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--patches', previous, '--out', fromPatches);
+    const a = await runCaptured('renumber', 'defs/sframe.yaml', '--tree', newBase, '--from', oldBase, '--out', fromTree);
+    const b = await runCaptured('renumber', 'defs/sframe.yaml', '--tree', newBase, '--patches', previous, '--out', fromPatches);
     expect([a.code, b.code]).toEqual([0, 0]);
     const moves = (text: string) => text.replace(/^wrote .*\n/gm, '');
     expect(moves(b.out)).toBe(moves(a.out));
@@ -87,7 +81,7 @@ describe('renumber DEFS --tree NEWBASE', () => {
   }, 60_000);
 
   it('needs a source for the old numbers when the definition has none', async () => {
-    const res = await cli('renumber', 'defs/sframe.yaml', '--tree', newBase, '--out', tmp());
+    const res = await runCaptured('renumber', 'defs/sframe.yaml', '--tree', newBase, '--out', tmp());
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/^defs\/sframe\.yaml:\d+:\d+: error: sframe_register has no explicit number/m);
   });
@@ -96,13 +90,13 @@ describe('renumber DEFS --tree NEWBASE', () => {
 describe('renumber --patches DIR --tree NEWBASE', () => {
   it.each(['defs/sframe.yaml', 'test/fixtures/series/sframe-split.yaml'])('renumbering the 6.12 posting of %s equals series on NEWBASE', async (defs) => {
     const [previous, renumbered, direct] = [tmp(), tmp(), tmp()];
-    expect((await cli('series', defs, '--tree', oldBase, '--out', previous)).code).toBe(0);
-    const res = await cli('renumber', '--patches', previous, '--tree', newBase, '--out', renumbered);
+    expect((await runCaptured('series', defs, '--tree', oldBase, '--out', previous)).code).toBe(0);
+    const res = await runCaptured('renumber', '--patches', previous, '--tree', newBase, '--out', renumbered);
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
     expect(res.out).toContain('sframe_register 463 -> 467\n');
     expect(res.out).toMatch(/^ {2}alpha +573 -> 577$/m);
-    expect((await cli('series', defs, '--tree', newBase, '--out', direct)).code).toBe(0);
+    expect((await runCaptured('series', defs, '--tree', newBase, '--out', direct)).code).toBe(0);
     const want = files(direct);
     expect(want.size).toBeGreaterThan(0);
     expect(files(renumbered)).toEqual(want);
@@ -111,14 +105,14 @@ describe('renumber --patches DIR --tree NEWBASE', () => {
 
   it('reports a hunk it cannot place, exits 1 and writes nothing', async () => {
     const [previous, out] = [tmp(), tmp()];
-    expect((await cli('series', 'defs/sframe.yaml', '--tree', oldBase, '--out', previous)).code).toBe(0);
+    expect((await runCaptured('series', 'defs/sframe.yaml', '--tree', oldBase, '--out', previous)).code).toBe(0);
     const [name] = readdirSync(previous);
     const text = readFileSync(join(previous, name!), 'utf8');
     // A context line of the syscalls.h hunk that no tree has.
     const broken = text.replace(/(\+\+\+ b\/include\/linux\/syscalls\.h\n@@[^\n]*\n) [^\n]*\n/, '$1 asmlinkage long sys_no_such_call(void);\n');
     expect(broken).not.toBe(text);
     writeFileSync(join(previous, name!), broken);
-    const res = await cli('renumber', '--patches', previous, '--tree', newBase, '--out', out);
+    const res = await runCaptured('renumber', '--patches', previous, '--tree', newBase, '--out', out);
     expect(res.code).toBe(1);
     expect(res.err).toMatch(new RegExp(`^${name!.replace(/[.()]/g, '\\$&')}: error: include/linux/syscalls\\.h: could not place`, 'm'));
     expect(res.err).toContain('nothing written');

@@ -2,42 +2,36 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { REPO_ROOT, TREE_612, requireTree } from '../support/kernel-trees.js';
+import { runCaptured } from '../support/cli-run.js';
+import { TREE_612, requireTree } from '../support/kernel-trees.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: REPO_ROOT, env: {} });
-  return { code, out, err };
-}
 
 describe('syswire series CLI', () => {
   it('writes, is idempotent, and --check finds stale files', async () => {
     const out = mkdtempSync(join(tmpdir(), 'syswire-series-cli-'));
     dirs.push(out);
     const tree = requireTree(TREE_612);
-    const first = await cli('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
+    const first = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^wrote .*v3-0001-unwind-Add-sframe_-un-register-system-calls\.patch$/m);
-    const again = await cli('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
+    const again = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
     expect(again.out).toMatch(/^unchanged /m);
-    expect((await cli('series', 'defs/sframe.yaml', '--tree', tree, '--out', out, '--check')).code).toBe(0);
+    expect((await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out, '--check')).code).toBe(0);
     const [name] = readdirSync(out);
     writeFileSync(join(out, name!), 'old\n');
-    const stale = await cli('series', 'defs/sframe.yaml', '--tree', tree, '--out', out, '--check');
+    const stale = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out, '--check');
     expect(stale.code).toBe(1);
     expect(stale.err).toContain(`${name}: error: stale; run 'syswire series defs/sframe.yaml'`);
   }, 60_000);
 
   it('reports usage errors with exit 2 and missing files with exit 1', async () => {
-    expect((await cli('series')).code).toBe(2);
-    expect((await cli('series', 'defs/sframe.yaml', '--abbrev', '3')).code).toBe(2);
-    expect((await cli('renumber', '--tree', TREE_612)).code).toBe(2);
-    const missing = await cli('series', 'defs/nope.yaml');
+    expect((await runCaptured('series')).code).toBe(2);
+    expect((await runCaptured('series', 'defs/sframe.yaml', '--abbrev', '3')).code).toBe(2);
+    expect((await runCaptured('renumber', '--tree', TREE_612)).code).toBe(2);
+    const missing = await runCaptured('series', 'defs/nope.yaml');
     expect(missing.code).toBe(1);
     expect(missing.err).toBe('defs/nope.yaml: error: no such definition file\n');
   });

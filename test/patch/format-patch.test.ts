@@ -19,7 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCaptured } from '../support/cli-run.js';
 import { loadDefinitions } from '../../src/model/defs-loader.js';
 import { git } from '../../src/patch/git.js';
 import { parseIdent } from '../../src/patch/scratch-repo.js';
@@ -36,12 +36,6 @@ function tmp(): string {
   return dir;
 }
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: REPO_ROOT, env: {} });
-  return { code, out, err };
-}
 
 const CASES = [
   { title: 'defs/sframe.yaml: one patch, no cover letter', defs: 'defs/sframe.yaml', patches: 1, generated: [1] },
@@ -53,7 +47,7 @@ describe('syswire series: git am + git format-patch round trip (6.12)', () => {
     const tree = gitScratchTree(TREE_612);
     cleanups.push(tree.cleanup);
     const out = tmp();
-    const res = await cli(['series', defs, '--tree', tree.root, '--out', out]);
+    const res = await runCaptured('series', defs, '--tree', tree.root, '--out', out);
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
 

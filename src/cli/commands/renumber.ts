@@ -21,7 +21,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadKernelTree, type LoadedTree } from '../../kernel/tree-loader.js';
-import { loadDefinitions, type LoadedDefs } from '../../model/defs-loader.js';
+import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { assignNumbers } from '../../plan/numbering.js';
 import { describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-numbers.js';
@@ -32,6 +32,7 @@ import { parsePatch } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { loadDefsArg, treeFileReader } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from './series.js';
 
 const OPTIONS = {
@@ -56,12 +57,9 @@ export function runRenumber(args: string[], ctx: CliContext): number {
     return renumberMails(ctx, tree, resolve(ctx.cwd, values.patches), outDir, values.check);
   }
   if (values.from && values.patches) throw new UsageError('syswire renumber: give --from OLDBASE or --patches DIR, not both');
-  const defsFile = resolve(ctx.cwd, defsPath);
-  if (!existsSync(defsFile)) {
-    ctx.stderr(`${defsPath}: error: no such definition file\n`);
-    return EXIT.fail;
-  }
-  const loaded = loadDefinitions(defsPath, readFileSync(defsFile, 'utf8'));
+  const defs = loadDefsArg(ctx, defsPath);
+  if (!defs) return EXIT.fail;
+  const { loaded, defsFile } = defs;
   const olds = previousNumbers(ctx, loaded, tree, values.from, values.patches);
   const auto = { ...loaded, defs: { ...loaded.defs, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: 'auto' as const })) } };
   const news = new Map(assignNumbers(tree, auto).map((c) => [c.def.name, c.nr]));
@@ -122,7 +120,7 @@ function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover:
 
 function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: string, check: boolean | undefined): number {
   const { patches, mails, cover } = readPatchDir(dir);
-  const readBase = (path: string) => (existsSync(join(tree.root, path)) ? readFileSync(join(tree.root, path), 'utf8') : undefined);
+  const readBase = treeFileReader(tree.root);
   const result = renumberPatches(tree, patches, readBase);
   ctx.stdout(formatMoves(result.moves));
   if (result.problems.length > 0) {

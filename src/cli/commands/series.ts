@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
-import { loadDefinitions, type LoadedDefs } from '../../model/defs-loader.js';
+import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError } from '../../model/diagnostics.js';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { planWireUp } from '../../plan/wire-plan.js';
@@ -19,6 +19,7 @@ import { formatSeries, type PatchFile } from '../../patch/format-patch.js';
 import { planSeries, type UserPatch } from '../../patch/series-builder.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { loadDefsArg, treeFileReader } from '../defs-arg.js';
 
 /** Options shared by `series` and `renumber`. */
 export interface SeriesOptions {
@@ -28,10 +29,7 @@ export interface SeriesOptions {
 
 /** Plan and format the series of a loaded definition against a tree. */
 export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTree & { root: string }, opts: SeriesOptions = {}): PatchFile[] {
-  const readTreeFile = (path: string) => {
-    const full = join(tree.root, path);
-    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-  };
+  const readTreeFile = treeFileReader(tree.root);
   const plan = planWireUp(tree, loaded, readTreeFile);
   const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc };
   const userPatches: UserPatch[] = series.patches.map((p, i) => {
@@ -82,12 +80,9 @@ export function runSeries(args: string[], ctx: CliContext): number {
   );
   const abbrev = parseAbbrev('series', values.abbrev);
   const defsPath = positionals[0]!;
-  const defsFile = resolve(ctx.cwd, defsPath);
-  if (!existsSync(defsFile)) {
-    ctx.stderr(`${defsPath}: error: no such definition file\n`);
-    return EXIT.fail;
-  }
-  const loaded = loadDefinitions(defsPath, readFileSync(defsFile, 'utf8'));
+  const defs = loadDefsArg(ctx, defsPath);
+  if (!defs) return EXIT.fail;
+  const { loaded, defsFile } = defs;
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   const files = buildSeries(loaded, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}) });
   if (files.length === 0) {
