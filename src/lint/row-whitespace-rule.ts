@@ -59,12 +59,11 @@ export function checkRowWhitespace({ tree }: LintContext): Finding[] {
       if (want === row.raw) continue;
       let diff = 0;
       while (diff < want.length && want[diff] === row.raw[diff]) diff++;
-      const field = row.fields.findIndex((_, i) => fieldOffset(row, i) > diff);
-      const late = field > 0 ? row.fields[field]! : row.fields[row.fields.length - 1]!;
-      const starts = fieldStarts(row);
-      const index = row.fields.indexOf(late);
+      // The first field placed differently: the one right after the first differing character.
+      const next = row.fields.findIndex((_, i) => fieldOffset(row, i) > diff);
+      const index = next > 0 ? next : row.fields.length - 1;
       const stop = model.format.stops[index - 1];
-      const at = stop ? `'${late}' starts at column ${starts[index]}, the rule puts it at ${stop.column}; ` : '';
+      const at = stop ? `'${row.fields[index]}' starts at column ${fieldStarts(row)[index]}, the rule puts it at ${stop.column}; ` : '';
       warn(diff + 1, `row breaks the table's whitespace rule: ${at}expected '${show(want)}'`);
     }
   }
