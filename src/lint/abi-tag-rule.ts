@@ -13,7 +13,7 @@
  * build selects rows with `--abis` (x86, powerpc, arm, the generic table ...)
  * a wrong tag silently drops the syscall: error.  Where it does not (mips,
  * alpha ...) the row still builds: warning.  When the Makefile cannot be
- * read, error.
+ * read (a partial tree), error, saying so.
  */
 import { dirname } from 'node:path/posix';
 import type { TableModel } from '../kernel/kernel-tree.js';
@@ -36,10 +36,16 @@ function establishedAbis(model: TableModel, start: number): string[] {
   return [...new Set(model.table.rows.filter((r) => r.nr - model.format.offset < start).map((r) => r.abi))];
 }
 
-function filtersByAbi(ctx: LintContext, model: TableModel): boolean {
-  const own = ctx.readFile(`${dirname(model.path)}/Makefile`);
-  const make = own !== undefined && /sys(call)?hdr/.test(own) ? own : ctx.readFile('scripts/Makefile.asm-headers');
-  return make === undefined || /--abis/.test(make);
+/** Does the table's build select rows by ABI: its own Makefile if that runs the generators, else the generic one. */
+function filtersByAbi(ctx: LintContext, model: TableModel): { filters: boolean; why: string } {
+  const ownPath = `${dirname(model.path)}/Makefile`;
+  const own = ctx.readFile(ownPath);
+  const path = own !== undefined && /sys(call)?hdr/.test(own) ? ownPath : 'scripts/Makefile.asm-headers';
+  const make = path === ownPath ? own : ctx.readFile(path);
+  if (make === undefined) return { filters: true, why: `cannot tell whether the build selects rows by ABI (no ${ownPath} or ${path})` };
+  return /--abis/.test(make)
+    ? { filters: true, why: `${path} selects rows by ABI, so this row is left out` }
+    : { filters: false, why: `harmless here (${path} does not select rows by ABI)` };
 }
 
 export function checkAbiTags(ctx: LintContext): Finding[] {
@@ -51,16 +57,15 @@ export function checkAbiTags(ctx: LintContext): Finding[] {
     if (valid.size === 0) continue;
     const bad = model.table.rows.filter((r) => !valid.has(r.abi) && r.abi !== r.name);
     if (bad.length === 0) continue;
-    const filters = filtersByAbi(ctx, model);
+    const { filters, why } = filtersByAbi(ctx, model);
     for (const row of bad) {
       const source = declared ? 'the table header says' : 'the table uses';
-      const effect = filters ? 'the build selects rows by ABI, so this row is left out' : 'harmless here (the build does not select by ABI)';
       findings.push({
         file: model.path,
         line: row.line,
         col: row.raw.indexOf(row.abi, row.fields[0]!.length) + 1,
         severity: filters ? 'error' : 'warning',
-        message: `ABI '${row.abi}' is wrong for this table (${source} ${[...valid].join(', ')}); ${effect}`,
+        message: `ABI '${row.abi}' is wrong for this table (${source} ${[...valid].join(', ')}); ${why}`,
         rule: 'abi-tag',
       });
     }
