@@ -4,8 +4,10 @@
  * files whose content would not change, so running twice is a no-op.  A set
  * of files is written in two phases: every temporary file first, then the
  * renames, so a failure before the renames leaves every target untouched.
+ * A run killed mid-way can leave its temporary files; the next run removes
+ * those of processes that no longer exist.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface OutputFile {
@@ -18,6 +20,7 @@ export class WriteError extends Error {}
 
 /** Write the files that changed; returns the paths written. */
 export function writeFilesAtomic(root: string, files: readonly OutputFile[]): string[] {
+  for (const f of files) removeStaleTemps(join(root, f.path));
   const changed = files.filter((f) => {
     const full = join(root, f.path);
     return !existsSync(full) || readFileSync(full, 'utf8') !== f.content;
@@ -39,6 +42,26 @@ export function writeFilesAtomic(root: string, files: readonly OutputFile[]): st
   }
   for (const s of staged) renameSync(s.tmp, s.full);
   return changed.map((f) => f.path);
+}
+
+/** Temporary files `.<name>.syswire-<pid>.tmp` next to `full` left by a dead process. */
+function removeStaleTemps(full: string): void {
+  const dir = dirname(full);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  const prefix = `.${full.split('/').pop()}.syswire-`;
+  for (const name of readdirSync(dir)) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -4)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function assertWritable(full: string, path: string): void {
