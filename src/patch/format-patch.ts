@@ -53,7 +53,7 @@ export function formatSeries(spec: SeriesSpec): PatchFile[] {
     for (const commit of spec.commits) parent = commitOne(repo, commit, parent, spec.committer);
     repo.run(['update-ref', 'refs/heads/series', parent]);
     repo.run(['symbolic-ref', 'HEAD', 'refs/heads/series']);
-    const args = ['format-patch', '-q', '-o', 'out', `--abbrev=${spec.abbrev}`, `-v${spec.version}`, `--subject-prefix=${spec.subjectPrefix}`, '--no-signature'];
+    const args = ['format-patch', '-q', '-o', 'out', `--abbrev=${spec.abbrev}`, ...rerollCount(spec.version), `--subject-prefix=${spec.subjectPrefix}`, '--no-signature'];
     if (spec.cover) {
       repo.run(['config', 'branch.series.description', `${spec.cover.subject}\n\n${spec.cover.blurb}`]);
       args.push('--cover-letter', '--cover-from-description=subject');
@@ -61,7 +61,7 @@ export function formatSeries(spec: SeriesSpec): PatchFile[] {
     if (repo.treeHead) args.push(`--base=${base}`);
     repo.run([...args, `${base}..series`], undefined, committerEnv(spec.committer));
     const names = readdirSync(join(repo.dir, 'out')).sort();
-    const patches = names.filter((n) => !n.includes('-0000-cover-letter'));
+    const patches = names.filter((n) => !isCoverLetter(n));
     return names.map((name) => {
       const content = readFileSync(join(repo.dir, 'out', name), 'utf8');
       const i = patches.indexOf(name);
@@ -70,6 +70,16 @@ export function formatSeries(spec: SeriesSpec): PatchFile[] {
   } finally {
     repo.dispose();
   }
+}
+
+/** A first posting is `[PATCH]` and `0001-*.patch`, as the kernel writes it; later ones `-vN`. */
+export function rerollCount(version: number): string[] {
+  return version > 1 ? [`-v${version}`] : [];
+}
+
+/** `vN-0000-cover-letter.patch` or, for a first posting, `0000-cover-letter.patch`. */
+export function isCoverLetter(name: string): boolean {
+  return /(^|-)0000-cover-letter\.patch$/.test(name);
 }
 
 /** Put `changelog` right after the first `---` line (before the diffstat). */

@@ -93,7 +93,12 @@ export class ScratchRepo {
       GIT_COMMITTER_EMAIL: committer.email,
       GIT_COMMITTER_DATE: committer.date,
     };
-    return this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : [])], message, env).trim();
+    try {
+      return this.run(['commit-tree', tree, ...(parent ? ['-p', parent] : [])], message, env).trim();
+    } catch (err) {
+      const why = ((err as { stderr?: string }).stderr ?? String(err)).trim().split('\n')[0];
+      throw new DiagnosticError([{ file: `${author.name} <${author.email}>`, line: 0, col: 0, severity: 'error', message: `git cannot commit with date '${author.date}': ${why}` }]);
+    }
   }
 
   /** Normalise a message the way `git commit` and `git am` store it. */

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../support/cli-run.js';
-import { TREE_612, requireTree } from '../support/kernel-trees.js';
+import { REPO_ROOT, TREE_612, requireTree } from '../support/kernel-trees.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -26,6 +26,17 @@ describe('syswire series CLI', () => {
     expect(stale.code).toBe(1);
     expect(stale.err).toContain(`${name}: error: stale; run 'syswire series defs/sframe.yaml'`);
   }, 60_000);
+
+  it('reports a date git does not understand, writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syswire-series-cli-'));
+    dirs.push(dir);
+    const defs = readFileSync(join(REPO_ROOT, 'test/fixtures/xattrat.yaml'), 'utf8').replace('series:\n', 'series:\n  date: "the day after tomorrow"\n');
+    writeFileSync(join(dir, 'bad-date.yaml'), defs);
+    const res = await runCaptured('series', join(dir, 'bad-date.yaml'), '--tree', TREE_612, '--out', join(dir, 'out'));
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/^syswire tests <tests@syswire\.invalid>: error: git cannot commit with date 'the day after tomorrow'/m);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
 
   it('reports usage errors with exit 2 and missing files with exit 1', async () => {
     expect((await runCaptured('series')).code).toBe(2);

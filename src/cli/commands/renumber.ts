@@ -27,6 +27,7 @@ import { assignNumbers } from '../../plan/numbering.js';
 import { describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-numbers.js';
 import { oldNumbers, renumberPatches, type OldPatch } from '../../plan/renumber-patches.js';
 import { isExcluded } from '../../plan/table-edit.js';
+import { isCoverLetter } from '../../patch/format-patch.js';
 import { readMail, type Mail } from '../../patch/mail-reader.js';
 import { parsePatch } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
@@ -108,7 +109,7 @@ function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, 
 function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
   if (!existsSync(dir)) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no such directory' }]);
   const names = readdirSync(dir).filter((n) => n.endsWith('.patch')).sort();
-  const coverName = names.find((n) => /-0000-cover-letter\.patch$/.test(n));
+  const coverName = names.find(isCoverLetter);
   const mails = names.filter((n) => n !== coverName).map((n) => ({ name: n, mail: readMail(n, readFileSync(join(dir, n), 'utf8')) }));
   if (mails.length === 0) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no *.patch files' }]);
   return {
