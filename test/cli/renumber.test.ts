@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../support/cli-run.js';
 import { git } from '../../src/patch/git.js';
 import { commitAll } from '../support/git-tree.js';
-import { loadTree, scratchTree, TREE_612 } from '../support/kernel-trees.js';
+import { loadTree, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';
 
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
@@ -78,6 +78,23 @@ describe('renumber DEFS --tree NEWBASE', () => {
     const moves = (text: string) => text.replace(/^wrote .*\n/gm, '');
     expect(moves(b.out)).toBe(moves(a.out));
     expect(files(fromPatches)).toEqual(files(fromTree));
+    const direct = tmp();
+    expect((await runCaptured('series', 'defs/sframe.yaml', '--tree', newBase, '--out', direct)).code).toBe(0);
+    expect(files(fromTree)).toEqual(files(direct));
+  }, 60_000);
+
+  it('takes explicit numbers of the definition as the old ones and says to update them', async () => {
+    const dir = tmp();
+    const source = readFileSync(join(REPO_ROOT, 'defs/sframe.yaml'), 'utf8')
+      .replace('  - name: sframe_register\n', '  - name: sframe_register\n    number: 463\n')
+      .replace('  - name: sframe_unregister\n', '  - name: sframe_unregister\n    number: 464\n');
+    writeFileSync(join(dir, 'sframe.yaml'), source);
+    const res = await runCaptured('renumber', join(dir, 'sframe.yaml'), '--tree', newBase, '--out', join(dir, 'out'));
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('sframe_unregister 464 -> 468\n');
+    const line = source.split('\n').indexOf('    number: 463') + 1;
+    expect(res.err).toContain(`${join(dir, 'sframe.yaml')}:${line}:13: note: sframe_register is now 467; update the definition\n`);
+    git(['apply', '--check', ...readdirSync(join(dir, 'out')).map((n) => join(dir, 'out', n))], { cwd: newBase });
   }, 60_000);
 
   it('needs a source for the old numbers when the definition has none', async () => {
