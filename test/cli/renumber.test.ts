@@ -5,23 +5,15 @@
  * 573..576), committed as a git repository.  The sframe series, written for
  * plain 6.12 as 463/464, must move to 467/468.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCaptured } from '../support/cli-run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured, useTempDirs } from '../support/cli-run.js';
 import { git } from '../../src/patch/git.js';
 import { commitAll } from '../support/git-tree.js';
 import { loadTree, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((c) => c()));
-
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'syswire-renumber-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { tmp, defer } = useTempDirs('syswire-renumber-');
 
 
 function files(dir: string): Map<string, string> {
@@ -36,10 +28,10 @@ let newBase: string;
 
 beforeAll(async () => {
   const old = scratchTree(TREE_612, EXTRA);
-  cleanups.push(old.cleanup);
+  defer(old.cleanup);
   oldBase = old.root;
   const fresh = scratchTree(TREE_612, EXTRA);
-  cleanups.push(fresh.cleanup);
+  defer(fresh.cleanup);
   newBase = fresh.root;
   const applied = await runCaptured('generate', 'test/fixtures/xattrat.yaml', '--tree', newBase, '--apply', '--out', tmp());
   expect(applied.code, applied.err).toBe(0);

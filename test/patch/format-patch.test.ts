@@ -15,11 +15,10 @@
  * diff); git rebuilds it from the applied commits plus the branch
  * description, which the test sets to the definition's cover text.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCaptured } from '../support/cli-run.js';
+import { describe, expect, it } from 'vitest';
+import { runCaptured, useTempDirs } from '../support/cli-run.js';
 import { loadDefinitions } from '../../src/model/defs-loader.js';
 import { git } from '../../src/patch/git.js';
 import { isCoverLetter, rerollCount } from '../../src/patch/format-patch.js';
@@ -28,14 +27,7 @@ import { coverLetterText, DEFAULT_DATE, renderChangelog } from '../../src/patch/
 import { gitScratchTree } from '../support/git-tree.js';
 import { REPO_ROOT, TREE_612 } from '../support/kernel-trees.js';
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((c) => c()));
-
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'syswire-fp-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { tmp, defer } = useTempDirs('syswire-fp-');
 
 
 const CASES = [
@@ -47,7 +39,7 @@ const CASES = [
 describe('syswire series: git am + git format-patch round trip (6.12)', () => {
   it.each(CASES)('$title', async ({ defs, patches, generated }) => {
     const tree = gitScratchTree(TREE_612);
-    cleanups.push(tree.cleanup);
+    defer(tree.cleanup);
     const out = tmp();
     const res = await runCaptured('series', defs, '--tree', tree.root, '--out', out);
     expect(res.err).toBe('');
