@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKernelTree, type LoadedTree } from '../../src/kernel/tree-loader.js';
+import { USER_ABIS } from '../../src/bindings/abi-catalog.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TREE_612 = join(REPO_ROOT, '.cache/kernel/linux-6.12');
@@ -36,14 +37,19 @@ export function readTreeFile(dir: string, path: string): string | undefined {
 
 /**
  * A scratch copy of just the files syswire reads and writes (tables,
- * unistd.h, syscalls.h, sys_ni.c, arm64 headers, Makefile, plus `extra`),
- * for tests that modify a tree.  Removed by the returned cleanup.
+ * unistd.h, syscalls.h, sys_ni.c, arm64 headers, Makefile, the headers and
+ * Makefile.syscalls the bindings read ABI bases from, plus `extra`), for
+ * tests that modify a tree.  Removed by the returned cleanup.
  */
 export function scratchTree(dir: string, extra: readonly string[] = []): { root: string; cleanup: () => void } {
   const tree = loadTree(dir);
   const root = mkdtempSync(join(tmpdir(), 'syswire-tree-'));
   mkdirSync(join(root, 'scripts'), { recursive: true });
-  for (const path of [...tree.sources.keys(), ...extra]) {
+  const bindingInputs = USER_ABIS.flatMap((abi) => [
+    ...(typeof abi.base === 'object' ? [abi.base.header] : []),
+    ...(Array.isArray(abi.abis) ? [] : [`arch/${(abi.abis as { generic: string }).generic}/kernel/Makefile.syscalls`]),
+  ]);
+  for (const path of new Set([...tree.sources.keys(), ...bindingInputs, ...extra])) {
     const from = join(dir, path);
     if (existsSync(from)) cpSync(from, join(root, path), { recursive: true });
   }
