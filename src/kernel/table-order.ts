@@ -15,8 +15,8 @@ export function assertTableOrder(table: SyscallTable): void {
   const lastByAbi = new Map<string, TableRow>();
   let lastAny: TableRow | undefined;
   for (const row of table.rows) {
-    const candidates = row.abi === COMMON ? [lastAny] : [lastByAbi.get(row.abi), lastByAbi.get(COMMON)];
-    const clash = candidates.filter((r): r is TableRow => r !== undefined && r.nr >= row.nr).sort((a, b) => b.nr - a.nr)[0];
+    let clash = row.abi === COMMON ? lastAny : higher(lastByAbi.get(row.abi), lastByAbi.get(COMMON));
+    if (clash && clash.nr < row.nr) clash = undefined;
     if (clash) {
       const what = clash.nr === row.nr ? 'duplicates' : 'is below';
       throw new TableParseError(
@@ -25,7 +25,11 @@ export function assertTableOrder(table: SyscallTable): void {
         `syscall number ${row.nr} (${row.abi} ${row.name}) ${what} ${clash.nr} (${clash.abi} ${clash.name}) at line ${clash.line}; scripts/syscalltbl.sh needs ascending numbers`,
       );
     }
-    if (!lastByAbi.has(row.abi) || lastByAbi.get(row.abi)!.nr < row.nr) lastByAbi.set(row.abi, row);
-    if (!lastAny || lastAny.nr < row.nr) lastAny = row;
+    lastByAbi.set(row.abi, higher(lastByAbi.get(row.abi), row)!);
+    lastAny = higher(lastAny, row);
   }
+}
+
+function higher(a: TableRow | undefined, b: TableRow | undefined): TableRow | undefined {
+  return a === undefined ? b : b === undefined || a.nr >= b.nr ? a : b;
 }
