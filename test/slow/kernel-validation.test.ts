@@ -46,6 +46,10 @@ const COMPILERS: Record<string, string[][]> = {
   powerpc: [['powerpc-linux-gnu-gcc']],
   sparc: [['sparc64-linux-gnu-gcc']],
   alpha: [['alpha-linux-gnu-gcc']],
+  arm: [['arm-linux-gnueabi-gcc']],
+  riscv: [['riscv64-linux-gnu-gcc']],
+  sh: [['sh4-linux-gnu-gcc']],
+  parisc: [['hppa-linux-gnu-gcc']],
 };
 
 /**
