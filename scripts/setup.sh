@@ -8,12 +8,19 @@
 #
 #   scripts/setup.sh           the 6.12 and 6.1 trees (default test set)
 #   scripts/setup.sh --slow    also the compilers the slow suite needs
+#   scripts/setup.sh 6.12      only the named tree(s) (npm start)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$root/.cache/kernel"
-versions=(6.12 6.1)
+versions=()
 slow=0
-[ "${1:-}" = "--slow" ] && slow=1
+for arg in "$@"; do
+	case "$arg" in
+	--slow) slow=1 ;;
+	*) versions+=("$arg") ;;
+	esac
+done
+[ "${#versions[@]}" -gt 0 ] || versions=(6.12 6.1)
 mkdir -p "$cache/debs"
 
 apt_updated=0
