@@ -70,10 +70,11 @@ export async function runGenerate(args: string[], ctx: CliContext): Promise<numb
     for (const o of stale) ctx.stderr(`${displayPath(ctx, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
     return stale.length > 0 ? EXIT.fail : EXIT.ok;
   }
-  for (const path of writeFilesAtomic(outDir, outputs)) ctx.stdout(`wrote ${displayPath(ctx, join(outDir, path))}\n`);
+  const written = new Set(writeFilesAtomic(outDir, outputs));
+  for (const o of outputs) ctx.stdout(`${written.has(o.path) ? 'wrote' : 'up to date'} ${displayPath(ctx, join(outDir, o.path))}\n`);
   if (values.apply) {
-    const written = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
-    ctx.stdout(`applied to ${tree.root}: ${written.length} files\n`);
+    const applied = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
+    ctx.stdout(`applied to ${tree.root}: ${applied.length} files\n`);
   }
   return EXIT.ok;
 }
