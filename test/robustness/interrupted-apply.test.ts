@@ -16,7 +16,7 @@ import { prng } from '../support/fuzz.js';
 import { readTreeFile, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';
 
 const BIN = join(REPO_ROOT, 'bin/syswire.js');
-const TRIALS = Number(process.env.SYSWIRE_KILL_TRIALS ?? 10);
+const TRIALS = Number(process.env.SYSWIRE_KILL_TRIALS ?? 12);
 const TMP = /\.syswire-\d+\.tmp$/;
 
 function tmpFiles(root: string, rel = ''): string[] {

@@ -13,7 +13,7 @@ import { planWireUp } from '../../src/plan/wire-plan.js';
 import { diagnosticLocations, mutate, prng } from '../support/fuzz.js';
 import { loadTree, readTreeFile, REPO_ROOT, TREE_61, TREE_612 } from '../support/kernel-trees.js';
 
-const CASES_PER_TABLE = Number(process.env.SYSWIRE_FUZZ_CASES ?? 40);
+const CASES_PER_TABLE = Number(process.env.SYSWIRE_FUZZ_CASES ?? 120);
 const DEFS = 'defs/sframe.yaml';
 const loaded = loadDefinitions(DEFS, readFileSync(join(REPO_ROOT, DEFS), 'utf8'));
 
@@ -22,6 +22,7 @@ describe.each([
   ['6.1', TREE_61],
 ])('table fuzz on %s', (version, dir) => {
   const tree = loadTree(dir);
+  const fuzzCount = { total: 0, add(n: number) { this.total += n; } };
   const support = new Map([...tree.sources].filter(([p]) => (MODEL_FILES as readonly string[]).includes(p)));
 
   it.each(tree.tables.map((t) => t.path))('%s: every mutation plans or fails with file:line', (path) => {
@@ -63,11 +64,9 @@ describe.each([
       }
     }
     expect([...kinds].sort()).toEqual(['ok', 'refused']);
-    console.log(`table fuzz ${version}: ${fuzzCount.total} cases`);
+    console.log(`table fuzz ${version}: ${fuzzCount.total} mutated tables over ${tree.tables.length} tables`);
   });
 });
-
-const fuzzCount = { total: 0, add(n: number) { this.total += n; } };
 
 function hash(text: string): number {
   let h = 2166136261;

@@ -11,7 +11,7 @@ import { planWireUp } from '../../src/plan/wire-plan.js';
 import { mutate, prng } from '../support/fuzz.js';
 import { loadTree, readTreeFile, REPO_ROOT, TREE_612 } from '../support/kernel-trees.js';
 
-const CASES_PER_FILE = Number(process.env.SYSWIRE_FUZZ_CASES ?? 100);
+const CASES_PER_FILE = Number(process.env.SYSWIRE_FUZZ_CASES ?? 400);
 const files = [
   ...readdirSync(join(REPO_ROOT, 'defs')).filter((f) => f.endsWith('.yaml')).map((f) => `defs/${f}`),
   ...readdirSync(join(REPO_ROOT, 'test/fixtures')).filter((f) => f.endsWith('.yaml')).map((f) => `test/fixtures/${f}`),
@@ -44,5 +44,6 @@ describe('definition fuzz on 6.12', () => {
     }
     // A mutation that never breaks anything would prove nothing.
     expect(refused).toBeGreaterThan(0);
+    console.log(`definition fuzz ${file}: ${CASES_PER_FILE} cases, ${refused} refused with file:line`);
   });
 });
