@@ -28,8 +28,8 @@ export interface LintContext {
   readFile: (path: string) => string | undefined;
   /** uapi headers to check besides the ones syscall prototypes use (the ones a patch adds or changes). */
   uapiHeaders: readonly { path: string; added: boolean }[];
-  /** Every uapi header path of the tree (to find where a struct is defined). */
-  listUapiHeaders: () => string[];
+  /** uapi headers (tree-relative) that define any of these structs. */
+  findStructHeaders: (structs: readonly string[]) => string[];
 }
 
 export type LintRule = (ctx: LintContext) => Finding[];

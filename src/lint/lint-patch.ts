@@ -16,7 +16,7 @@ import { buildKernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedTree } from '../kernel/tree-loader.js';
 import { git } from '../patch/git.js';
 import { DiagnosticError } from '../model/diagnostics.js';
-import { diskContext, lintTree, listHeaders } from './lint-tree.js';
+import { diskContext, lintTree, grepStructHeaders } from './lint-tree.js';
 import type { Finding, LintContext } from './lint-finding.js';
 
 interface TouchedFile {
@@ -69,7 +69,10 @@ export function lintPatches(tree: LoadedTree, patchFiles: readonly string[]): Fi
       tree: patched,
       readFile: read,
       uapiHeaders: uapi,
-      listUapiHeaders: () => [...new Set([...listHeaders(tree.root, 'include/uapi'), ...uapi.map((u) => u.path)])],
+      findStructHeaders: (structs) => {
+        const defines = (path: string) => structs.some((st) => read(path)?.includes(`struct ${st} {`));
+        return [...new Set([...grepStructHeaders(tree.root, structs), ...uapi.map((u) => u.path).filter(defines)])].sort();
+      },
     };
     const before = new Set(lintTree(base).map(key));
     return lintTree(ctx).filter((f) => !before.has(key(f)));

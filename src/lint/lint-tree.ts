@@ -10,7 +10,8 @@
  *   uapi-header        no SPDX line / no <linux/types.h>              error
  *   missing-prototype  no syscalls.h prototype                        error
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KernelTree } from '../kernel/kernel-tree.js';
 import { checkAbiTags } from './abi-tag-rule.js';
@@ -34,14 +35,17 @@ export function diskContext(tree: KernelTree, root: string): LintContext {
     const full = join(root, path);
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
   };
-  return { tree, readFile, uapiHeaders: [], listUapiHeaders: () => listHeaders(root, 'include/uapi') };
+  return { tree, readFile, uapiHeaders: [], findStructHeaders: (structs) => grepStructHeaders(root, structs) };
 }
 
-export function listHeaders(root: string, rel: string): string[] {
-  if (!existsSync(join(root, rel))) return [];
-  return readdirSync(join(root, rel), { withFileTypes: true }).flatMap((ent) => {
-    const path = `${rel}/${ent.name}`;
-    if (ent.isDirectory()) return listHeaders(root, path);
-    return ent.isFile() && ent.name.endsWith('.h') ? [path] : [];
-  });
+/**
+ * uapi headers under `root` defining one of `structs`, found with grep(1):
+ * reading the ~900 headers in JavaScript cost lint a third of its time.
+ */
+export function grepStructHeaders(root: string, structs: readonly string[]): string[] {
+  if (structs.length === 0 || !existsSync(join(root, 'include/uapi'))) return [];
+  const pattern = `struct (${structs.join('|')}) \\{`;
+  const run = spawnSync('grep', ['-rlE', '--include=*.h', pattern, 'include/uapi'], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`grep failed in ${root}: ${run.stderr.trim()}`);
+  return run.stdout.split('\n').filter(Boolean).sort();
 }

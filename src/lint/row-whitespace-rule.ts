@@ -6,14 +6,14 @@
  *   only TABs (s390's space-padded number column is filled with spaces by
  *   rule, which the learnt stop says);
  * - rows of the shared range, which are all written by the same rule:
- *   re-rendering the row's own fields with the table's learnt stops
- *   (renderTableRow) must give the row back byte for byte.
+ *   every gap must be the one the rule gives for the row's own fields and
+ *   the table's learnt stops (tableRowGaps, what renderTableRow writes).
  *
  * Older blocks use other column positions (arm below 403) and are only held
  * to the first check.  The consumer scripts split on any whitespace, so
  * none of this breaks a build: warnings only.
  */
-import { renderTableRow } from '../render/table-row.js';
+import { tableRowGaps } from '../render/table-row.js';
 import type { TableRow } from '../kernel/syscall-table-reader.js';
 import type { TableModel } from '../kernel/kernel-tree.js';
 import { fieldStarts } from '../kernel/table-format.js';
@@ -55,13 +55,11 @@ export function checkRowWhitespace({ tree }: LintContext): Finding[] {
       }
       const generic = tree.generic.numbers.get(row.name);
       if (generic === undefined || generic < start) continue;
-      const want = renderTableRow(row.fields, model.format.stops);
-      if (want === row.raw) continue;
-      let diff = 0;
-      while (diff < want.length && want[diff] === row.raw[diff]) diff++;
-      // The first field placed differently: the one right after the first differing character.
-      const next = row.fields.findIndex((_, i) => fieldOffset(row, i) > diff);
-      const index = next > 0 ? next : row.fields.length - 1;
+      const gaps = tableRowGaps(row.fields, model.format.stops);
+      const index = gaps.findIndex((gap, i) => gap !== row.separators[i]) + 1;
+      if (index === 0) continue;
+      const want = row.fields.map((f, i) => f + (gaps[i] ?? '')).join('');
+      const diff = fieldOffset(row, index - 1) + row.fields[index - 1]!.length;
       const stop = model.format.stops[index - 1];
       const at = stop ? `'${row.fields[index]}' starts at column ${fieldStarts(row)[index]}, the rule puts it at ${stop.column}; ` : '';
       warn(diff + 1, `row breaks the table's whitespace rule: ${at}expected '${show(want)}'`);

@@ -19,11 +19,28 @@ export interface SharedCall {
   nr: number;
 }
 
+const carried = new WeakMap<TableModel, Set<string>>();
+
+/** Does the table have a row or a `# NNN reserved for name` comment for `name`? */
 export function carries(table: TableModel, name: string): boolean {
-  return table.table.lines.some((l) => (l.kind === 'row' ? l.name === name : l.reserved?.name === name));
+  let names = carried.get(table);
+  if (!names) {
+    names = new Set(table.table.lines.flatMap((l) => (l.kind === 'row' ? [l.name] : l.reserved ? [l.reserved.name] : [])));
+    carried.set(table, names);
+  }
+  return names.has(name);
 }
 
+const ranges = new WeakMap<KernelTree, SharedCall[]>();
+
+/** The shared range, computed once per tree (several rules ask). */
 export function sharedRange(tree: KernelTree): SharedCall[] {
+  let range = ranges.get(tree);
+  if (!range) ranges.set(tree, (range = computeSharedRange(tree)));
+  return range;
+}
+
+function computeSharedRange(tree: KernelTree): SharedCall[] {
   const calls = [...tree.generic.numbers].map(([name, nr]) => ({ name, nr })).sort((a, b) => b.nr - a.nr);
   const everywhere = (c: SharedCall) => tree.tables.every((t) => carries(t, c.name));
   const top = calls.findIndex(everywhere);

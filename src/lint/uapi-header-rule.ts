@@ -26,13 +26,7 @@ function argumentHeaders(ctx: LintContext): string[] {
   const names = new Set(sharedRange(tree).map((c) => `sys_${c.name}`));
   const protos = tree.syscallsH.prototypes.filter((p) => names.has(p.entry));
   const structs = new Set(protos.flatMap((p) => structsUsed([lines.slice(p.first, p.last + 1).join(' ')])));
-  if (structs.size === 0) return [];
-  const found: string[] = [];
-  for (const path of ctx.listUapiHeaders()) {
-    const text = ctx.readFile(path) ?? '';
-    if ([...structs].some((s) => text.includes(`struct ${s} {`))) found.push(path);
-  }
-  return found;
+  return ctx.findStructHeaders([...structs]);
 }
 
 export function checkUapiHeaders(ctx: LintContext): Finding[] {

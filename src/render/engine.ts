@@ -6,17 +6,28 @@
  * templates only loop and branch.
  */
 import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsType from 'handlebars';
 import { registerHelpers } from './helpers.js';
 
 const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
-const engine = Handlebars.create();
-registerHelpers(engine);
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const compiled = new Map<string, HandlebarsType.TemplateDelegate>();
+let engine: typeof HandlebarsType | undefined;
+
+/** Handlebars is loaded on first use: commands that render nothing (numbers, lint) skip its 25 ms. */
+function getEngine(): typeof HandlebarsType {
+  if (!engine) {
+    const handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsType;
+    engine = handlebars.create();
+    registerHelpers(engine);
+  }
+  return engine;
+}
 
 export function renderTemplate(name: string, view: object): string {
   let template = compiled.get(name);
   if (!template) {
+    const engine = getEngine();
     const source = readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
     template = engine.compile(source, { noEscape: true, strict: true });
     compiled.set(name, template);

@@ -9,17 +9,19 @@ import type { ColumnStop } from '../kernel/table-format.js';
 import { tabsTo, visualEnd } from '../kernel/text-lines.js';
 import { renderTemplate } from './engine.js';
 
-export function renderTableRow(fields: readonly string[], stops: readonly ColumnStop[]): string {
+/** The whitespace after each field but the last, by the table's stops: the rule itself. */
+export function tableRowGaps(fields: readonly string[], stops: readonly ColumnStop[]): string[] {
   let col = 0;
-  const cells = fields.map((text, i) => {
+  return fields.slice(0, -1).map((text, i) => {
     col = visualEnd(text, col);
     const stop = stops[i];
-    let gap = '';
-    if (i < fields.length - 1) {
-      gap = stop?.fill === 'spaces' ? ' '.repeat(Math.max(1, stop.column - col)) : tabsTo(col, stop?.column ?? col + 1);
-      col = visualEnd(gap, col);
-    }
-    return { text, gap };
+    const gap = stop?.fill === 'spaces' ? ' '.repeat(Math.max(1, stop.column - col)) : tabsTo(col, stop?.column ?? col + 1);
+    col = visualEnd(gap, col);
+    return gap;
   });
-  return renderTemplate('table-row.tbl.hbs', { cells });
+}
+
+export function renderTableRow(fields: readonly string[], stops: readonly ColumnStop[]): string {
+  const gaps = tableRowGaps(fields, stops);
+  return renderTemplate('table-row.tbl.hbs', { cells: fields.map((text, i) => ({ text, gap: gaps[i] ?? '' })) });
 }
