@@ -114,6 +114,11 @@ describe('generated codec (test/fixtures/bindings/mixed.yaml)', async () => {
     expect(mod.MIXED_F_LOW).toBe(1n);
   });
 
+  it.skipIf(process.arch !== 'x64')('detects x86_64 here from process.arch and the ELF class of /proc/self/exe', () => {
+    const detect = (mod as unknown as { detectAbi(): unknown }).detectAbi;
+    expect(detect()).toEqual({ abi: 'x86_64', layout: 'lp64-le' });
+  });
+
   it('marks numbers provisional while a call is not wired, or on request', async () => {
     expect(mod.NUMBERING).toEqual({ provisional: true, tree: '6.12' });
     const cachestat = await importBindings<Codec>(bindingsFor('test/fixtures/bindings/cachestat.yaml', TREE_612), dir, 'cachestat');
