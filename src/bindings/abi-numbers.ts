@@ -10,6 +10,7 @@ import type { KernelTree, TableModel } from '../kernel/kernel-tree.js';
 import type { PlannedCall } from '../plan/numbering.js';
 import { isExcluded, tableRowFields } from '../plan/table-edit.js';
 import { USER_ABIS, type MacroBase, type UserAbiSpec } from './abi-catalog.js';
+import { TreeError } from '../kernel/tree-guard.js';
 
 export type ReadTreeFile = (path: string) => string | undefined;
 
@@ -82,7 +83,7 @@ function genericAbis(spec: { generic: string; bits: 32 | 64 }, read: ReadTreeFil
 /** The value of `#define <macro> N` in a uapi header, inside `#if ... <when>` when given. */
 export function readMacroBase(base: MacroBase, read: ReadTreeFile): number {
   const text = read(base.header);
-  if (text === undefined) throw new Error(`${base.header}: error: missing; cannot read the syscall base ${base.macro}`);
+  if (text === undefined) throw new TreeError(base.header, 0, `missing; cannot read the syscall base ${base.macro}`);
   let active = base.when === undefined;
   const define = new RegExp(`^#\\s*define\\s+${base.macro}\\s+(0x[0-9a-fA-F]+|\\d+)\\b`);
   const lines = text.split('\n');
@@ -92,5 +93,5 @@ export function readMacroBase(base: MacroBase, read: ReadTreeFile): number {
     const m = active ? define.exec(line) : null;
     if (m) return Number(m[1]);
   }
-  throw new Error(`${base.header}: error: no '#define ${base.macro}'${base.when ? ` under ${base.when}` : ''}`);
+  throw new TreeError(base.header, 0, `no '#define ${base.macro}'${base.when ? ` under ${base.when}` : ''}`);
 }

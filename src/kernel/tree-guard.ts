@@ -9,7 +9,7 @@ export class TreeError extends Error {
     readonly line: number,
     readonly reason: string,
   ) {
-    super(`${path}:${line}: error: ${reason}`);
+    super(`${path}${line > 0 ? `:${line}` : ''}: error: ${reason}`);
   }
 }
 
