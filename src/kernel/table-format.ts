@@ -119,11 +119,13 @@ function learnCompatStyle(all: readonly TableRow[], block: readonly TableRow[], 
 }
 
 function learnOffset(rows: readonly TableRow[], generic: ReadonlyMap<string, number>): number {
-  const shared = rows
-    .filter((r) => generic.has(r.name))
-    .sort((a, b) => generic.get(b.name)! - generic.get(a.name)!)
-    .slice(0, 10);
-  return mode(shared.map((r) => r.nr - generic.get(r.name)!)) ?? 0;
+  const shared: { g: number; d: number }[] = [];
+  for (const r of rows) {
+    const g = generic.get(r.name);
+    if (g !== undefined) shared.push({ g, d: r.nr - g });
+  }
+  shared.sort((a, b) => b.g - a.g);
+  return mode(shared.slice(0, 10).map((s) => s.d)) ?? 0;
 }
 
 const startsCache = new WeakMap<TableRow, number[]>();
