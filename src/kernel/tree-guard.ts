@@ -13,14 +13,13 @@ export class TreeError extends Error {
   }
 }
 
-const CONFLICT = /^(<{7}|={7}|>{7}|\|{7})( |$)/;
+const CONFLICT = /^(<{7}|={7}|>{7}|\|{7})( |$)/m;
 
 export function assertEditable(path: string, source: string): void {
   const cr = source.indexOf('\r');
   if (cr >= 0) throw new TreeError(path, lineOf(source, cr), 'CRLF line endings; kernel files use LF only (convert the file first)');
-  const lines = source.split('\n');
-  const hit = lines.findIndex((l) => CONFLICT.test(l));
-  if (hit >= 0) throw new TreeError(path, hit + 1, 'unresolved merge conflict marker; resolve the conflict first');
+  const hit = CONFLICT.exec(source);
+  if (hit) throw new TreeError(path, lineOf(source, hit.index), 'unresolved merge conflict marker; resolve the conflict first');
 }
 
 function lineOf(source: string, offset: number): number {

@@ -44,8 +44,8 @@ export function diskContext(tree: KernelTree, root: string): LintContext {
  */
 export function grepStructHeaders(root: string, structs: readonly string[]): string[] {
   if (structs.length === 0 || !existsSync(join(root, 'include/uapi'))) return [];
-  const pattern = `struct (${structs.join('|')}) \\{`;
-  const run = spawnSync('grep', ['-rlE', '--include=*.h', pattern, 'include/uapi'], { cwd: root, encoding: 'utf8' });
+  const patterns = structs.flatMap((name) => ['-e', `struct ${name} {`]);
+  const run = spawnSync('grep', ['-rlF', '--include=*.h', ...patterns, 'include/uapi'], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) throw new Error(`grep failed in ${root}: ${run.stderr.trim()}`);
   return run.stdout.split('\n').filter(Boolean).sort();
 }
