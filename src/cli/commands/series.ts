@@ -8,7 +8,7 @@
  *   --check      exit 1 when the files in --out are stale, write nothing
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
 import type { LoadedDefs } from '../../model/defs-loader.js';
@@ -18,7 +18,7 @@ import { planWireUp } from '../../plan/wire-plan.js';
 import { formatSeries, type PatchFile } from '../../patch/format-patch.js';
 import { planSeries, type UserPatch } from '../../patch/series-builder.js';
 import { parseCommandArgs, UsageError } from '../args.js';
-import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
 import { loadDefsArg, treeFileReader } from '../defs-arg.js';
 
 /** Options shared by `series` and `renumber`. */
@@ -63,11 +63,11 @@ export function parseAbbrev(command: string, value: string | undefined): number 
 export function emitPatches(ctx: CliContext, outDir: string, files: readonly PatchFile[], check: boolean | undefined, rerun: string): number {
   if (check) {
     const stale = files.filter((f) => !existsSync(join(outDir, f.path)) || readFileSync(join(outDir, f.path), 'utf8') !== f.content);
-    for (const f of stale) ctx.stderr(`${relative(ctx.cwd, join(outDir, f.path))}: error: stale; run '${rerun}'\n`);
+    for (const f of stale) ctx.stderr(`${displayPath(ctx, join(outDir, f.path))}: error: stale; run '${rerun}'\n`);
     return stale.length > 0 ? EXIT.fail : EXIT.ok;
   }
   const written = new Set(writeFilesAtomic(outDir, files));
-  for (const f of files) ctx.stdout(`${written.has(f.path) ? 'wrote' : 'unchanged'} ${relative(ctx.cwd, join(outDir, f.path))}\n`);
+  for (const f of files) ctx.stdout(`${written.has(f.path) ? 'wrote' : 'up to date'} ${displayPath(ctx, join(outDir, f.path))}\n`);
   return EXIT.ok;
 }
 
