@@ -67,7 +67,7 @@ export function emitPatches(ctx: CliContext, outDir: string, files: readonly Pat
     return stale.length > 0 ? EXIT.fail : EXIT.ok;
   }
   const written = new Set(writeFilesAtomic(outDir, files));
-  for (const f of files) ctx.stdout(`${written.has(f.path) ? 'wrote' : 'up to date'} ${displayPath(ctx, join(outDir, f.path))}\n`);
+  for (const f of files) ctx.stdout(`${written.has(f.path) ? 'wrote' : 'unchanged'} ${displayPath(ctx, join(outDir, f.path))}\n`);
   return EXIT.ok;
 }
 
