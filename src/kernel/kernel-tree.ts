@@ -19,6 +19,7 @@ import { assertTableOrder } from './table-order.js';
 
 export const UNISTD = 'include/uapi/asm-generic/unistd.h';
 export const SYSCALLS_H = 'include/linux/syscalls.h';
+export const COMPAT_H = 'include/linux/compat.h';
 export const SYS_NI = 'kernel/sys_ni.c';
 export const ARM64_UNISTD32 = 'arch/arm64/include/asm/unistd32.h';
 export const ARM64_UNISTD = 'arch/arm64/include/asm/unistd.h';
@@ -47,13 +48,15 @@ export interface KernelTree {
   /** Generic numbering from asm-generic/unistd.h. */
   generic: GenericReference;
   syscallsH: SyscallsHeader;
+  /** include/linux/compat.h (compat_sys_* prototypes), when the tree has it. */
+  compatH?: SyscallsHeader;
   sysNi: SysNi;
   arm64Compat?: Arm64Compat;
   era: { genericTable: boolean; arm64Unistd32: boolean; ia64: boolean; version?: string };
 }
 
 /** Files (besides the discovered tables) the model reads when they exist. */
-export const MODEL_FILES = [UNISTD, SYSCALLS_H, SYS_NI, ARM64_UNISTD32, ARM64_UNISTD, 'Makefile'] as const;
+export const MODEL_FILES = [UNISTD, SYSCALLS_H, COMPAT_H, SYS_NI, ARM64_UNISTD32, ARM64_UNISTD, 'Makefile'] as const;
 const REQUIRED = [UNISTD, SYSCALLS_H, SYS_NI];
 
 /** Build the model from file contents; pure, so tests need no file system. */
@@ -82,6 +85,8 @@ export function buildKernelTree(sources: ReadonlyMap<string, string>, tablePaths
       ia64: tables.some((t) => t.arch === 'ia64'),
     },
   };
+  const compatH = sources.get(COMPAT_H);
+  if (compatH !== undefined) tree.compatH = parseSyscallsHeader(COMPAT_H, compatH);
   const version = kernelVersion(sources.get('Makefile'));
   if (version) tree.era.version = version;
   const unistd32 = sources.get(ARM64_UNISTD32);

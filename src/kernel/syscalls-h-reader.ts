@@ -1,5 +1,6 @@
 /**
- * Reader for include/linux/syscalls.h.
+ * Reader for include/linux/syscalls.h (and include/linux/compat.h, whose
+ * `asmlinkage long compat_sys_<name>(...)` prototypes have the same form).
  *
  * Two things matter to a wire-up: the forward declarations near the top
  * (`struct foo;`, one per line, appended in order of arrival) and the

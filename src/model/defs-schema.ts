@@ -63,6 +63,8 @@ export const syscallSchema = z.strictObject({
   entry: identifier.optional(),
   /** A compat entry: `true` for `compat_sys_<name>`, or the function name. */
   compat: z.union([z.boolean(), identifier]).default(false),
+  /** Arguments of the compat entry's prototype (compat types, e.g. `const compat_sigset_t __user *sigmask`); default `args`. */
+  compat_args: z.array(z.string().min(1)).max(6).optional(),
   /** Per-table ABI tag, keyed by table id (`x86/64`) or arch (`powerpc`), e.g. `{ powerpc: nospu }`. */
   abi: z.record(z.string(), abiTag).default({}),
   /** Per-table entry point, keyed like `abi`, e.g. `{ powerpc: sys_ni_syscall }` for a reserved number. */
@@ -78,6 +80,8 @@ export const syscallSchema = z.strictObject({
       syscalls_h: identifier.optional(),
       /** In kernel/sys_ni.c, after this syscall's COND_SYSCALL line. */
       sys_ni: identifier.optional(),
+      /** In include/linux/compat.h, after this syscall's compat prototype. */
+      compat_h: identifier.optional(),
     })
     .default({}),
   /** One-line summary for the kernel-doc comment of the entry-point skeleton. */

@@ -9,6 +9,7 @@ import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
 import { implicitPadding } from '../model/struct-layout.js';
 import type { FileEdit } from './file-edit.js';
 import { assignNumbers, type PlannedCall } from './numbering.js';
+import { planCompatHEdit } from './compat-h-edit.js';
 import { planSysNiEdit } from './sys-ni-edit.js';
 import { planSyscallsHEdit } from './syscalls-h-edit.js';
 import { isExcluded, namesTable, planTableEdit } from './table-edit.js';
@@ -34,6 +35,7 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
   }
   edits.push(planUnistdEdit(tree, calls, loaded.defs.series));
   edits.push(planSyscallsHEdit(tree, calls, loaded, problems));
+  edits.push(planCompatHEdit(tree, calls, loaded, problems));
   edits.push(planSysNiEdit(tree, calls, loaded, problems));
   edits.push(...planUapiEdits(loaded.defs.structs, readTreeFile));
   if (problems.length > 0) throw new DiagnosticError(problems);

@@ -24,6 +24,20 @@ describe('compat wiring on 6.12', () => {
     expect(row.raw).toBe(expected);
   });
 
+  it('puts the compat prototype, with the compat argument types, next to the newest compat call in compat.h', () => {
+    const compat = plan.edits.find((e) => e.path === 'include/linux/compat.h')!.after;
+    expect(compat).toContain(
+      '\t\t\tcompat_size_t sigsetsize);\n' +
+        'asmlinkage long compat_sys_frob_pwait42(int epfd,\n' +
+        '\t\t\t\t\tstruct epoll_event __user *events,\n' +
+        '\t\t\t\t\tint maxevents,\n' +
+        '\t\t\t\t\tconst struct __kernel_timespec __user *timeout,\n' +
+        '\t\t\t\t\tconst compat_sigset_t __user *sigmask,\n' +
+        '\t\t\t\t\tcompat_size_t sigsetsize);\nasmlinkage long compat_sys_fcntl(',
+    );
+    expect(plan.edits.find((e) => e.path === 'include/linux/syscalls.h')!.after).not.toContain('compat_sys_frob_pwait42');
+  });
+
   it('uses __SC_COMP in unistd.h and COND_SYSCALL_COMPAT in sys_ni.c', () => {
     const unistd = plan.edits.find((e) => e.path === 'include/uapi/asm-generic/unistd.h')!.after;
     expect(unistd).toContain('#define __NR_frob_pwait42 463\n__SC_COMP(__NR_frob_pwait42, sys_frob_pwait42, compat_sys_frob_pwait42)\n');
