@@ -34,6 +34,9 @@ export interface TableModel {
   format: TableFormat;
 }
 
+/** Up to 6.10, unistd32.h plays the part of the arm64/32 table: it answers to the same id and arch. */
+export const ARM64_COMPAT_TABLE = { id: 'arm64/32', arch: 'arm64' } as const;
+
 export interface Arm64Compat {
   unistd32: UnistdHeader;
   /** `#define __NR_compat_syscalls N` in arch/arm64/include/asm/unistd.h. */

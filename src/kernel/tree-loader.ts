@@ -31,3 +31,11 @@ export function loadKernelTree(root: string): LoadedTree {
   }
   return { ...buildKernelTree(sources, tablePaths), root };
 }
+
+/** A reader of the tree's files by tree-relative path (undefined when absent). */
+export function treeFileReader(root: string): (path: string) => string | undefined {
+  return (path) => {
+    const full = join(root, path);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  };
+}

@@ -11,9 +11,10 @@
  *   missing-prototype  no syscalls.h prototype                        error
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KernelTree } from '../kernel/kernel-tree.js';
+import { treeFileReader } from '../kernel/tree-loader.js';
 import { checkAbiTags } from './abi-tag-rule.js';
 import { byPosition, type Finding, type LintContext, type LintRule } from './lint-finding.js';
 import { checkMissingRows } from './missing-row-rule.js';
@@ -31,10 +32,7 @@ export function lintTree(ctx: LintContext): Finding[] {
 
 /** A context reading extra files from the tree's directory. */
 export function diskContext(tree: KernelTree, root: string): LintContext {
-  const readFile = (path: string) => {
-    const full = join(root, path);
-    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-  };
+  const readFile = treeFileReader(root);
   return { tree, readFile, uapiHeaders: [], findStructHeaders: (structs) => grepStructHeaders(root, structs) };
 }
 

@@ -25,5 +25,6 @@ export function insertLines(source: string, insertions: readonly Insertion[], re
   text.lines.forEach((line, i) => {
     out.push(replace.get(i) ?? line, ...(byLine.get(i) ?? []));
   });
-  return joinLines({ lines: out, finalNewline: text.finalNewline || out.length > 0 });
+  // Keep the file's own last-line ending; only an empty file gains one.
+  return joinLines({ lines: out, finalNewline: text.lines.length === 0 ? out.length > 0 : text.finalNewline });
 }

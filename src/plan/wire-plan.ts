@@ -3,7 +3,7 @@
  * list of file edits.  Pure (the only input beyond the model is a reader
  * for uapi headers), so golden tests need no file system.
  */
-import type { KernelTree } from '../kernel/kernel-tree.js';
+import { ARM64_COMPAT_TABLE, type KernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
 import { implicitPadding } from '../model/struct-layout.js';
@@ -30,8 +30,7 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
   const calls = assignNumbers(tree, loaded);
   const edits: (FileEdit | undefined)[] = tree.tables.map((t) => planTableEdit(t, calls));
   if (tree.arm64Compat) {
-    const arm64 = { id: 'arm64/32', arch: 'arm64' };
-    edits.push(...planArm64CompatEdits(tree, tree.arm64Compat, calls.filter((c) => !isExcluded(c.def, arm64))));
+    edits.push(...planArm64CompatEdits(tree, tree.arm64Compat, calls.filter((c) => !isExcluded(c.def, ARM64_COMPAT_TABLE))));
   }
   edits.push(planUnistdEdit(tree, calls, loaded.defs.series));
   edits.push(planSyscallsHEdit(tree, calls, loaded, problems));
@@ -59,7 +58,7 @@ function paddingWarnings(loaded: LoadedDefs): Diagnostic[] {
 
 /** Every `abi:` and `exclude:` key must name a table or an arch of this tree. */
 function checkTableKeys(tree: KernelTree, loaded: LoadedDefs): Diagnostic[] {
-  const known = [...tree.tables.map((t) => ({ id: t.id, arch: t.arch })), ...(tree.arm64Compat ? [{ id: 'arm64/32', arch: 'arm64' }] : [])];
+  const known = [...tree.tables.map((t) => ({ id: t.id, arch: t.arch })), ...(tree.arm64Compat ? [ARM64_COMPAT_TABLE] : [])];
   const valid = (key: string) => known.some((t) => namesTable(key, t));
   const ids = [...new Set(known.map((t) => t.id))].join(', ');
   const problems: Diagnostic[] = [];

@@ -9,14 +9,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadKernelTree } from '../../kernel/tree-loader.js';
-import { loadDefinitions } from '../../model/defs-loader.js';
+import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/unified-diff.js';
 import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
 import { parseCommandArgs } from '../args.js';
+import { loadDefsArg } from '../defs-arg.js';
 import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
 import { summarizeEdits } from '../edit-summary.js';
 
@@ -35,17 +35,11 @@ export async function runGenerate(args: string[], ctx: CliContext): Promise<numb
     { min: 1, max: 1, names: 'one definition file: syswire generate DEFS' },
   );
   const defsPath = positionals[0]!;
-  const defsFile = resolve(ctx.cwd, defsPath);
-  if (!existsSync(defsFile)) {
-    ctx.stderr(`${defsPath}: error: no such definition file\n`);
-    return EXIT.fail;
-  }
-  const loaded = loadDefinitions(defsPath, readFileSync(defsFile, 'utf8'));
+  const defsArg = loadDefsArg(ctx, defsPath);
+  if (!defsArg) return EXIT.fail;
+  const { loaded } = defsArg;
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
-  const readTreeFile = (path: string) => {
-    const full = join(tree.root, path);
-    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-  };
+  const readTreeFile = treeFileReader(tree.root);
   const plan = planWireUp(tree, loaded, readTreeFile);
   for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
   const outDir = resolve(ctx.cwd, values.out ?? 'out');

@@ -20,7 +20,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadKernelTree, type LoadedTree } from '../../kernel/tree-loader.js';
+import { loadKernelTree, treeFileReader, type LoadedTree } from '../../kernel/tree-loader.js';
 import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { assignNumbers } from '../../plan/numbering.js';
@@ -33,7 +33,7 @@ import { parsePatch } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
-import { loadDefsArg, treeFileReader } from '../defs-arg.js';
+import { loadDefsArg } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from './series.js';
 
 const OPTIONS = {

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadKernelTree } from '../../kernel/tree-loader.js';
+import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
 import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError } from '../../model/diagnostics.js';
@@ -19,7 +19,7 @@ import { formatSeries, type PatchFile } from '../../patch/format-patch.js';
 import { planSeries, type UserPatch } from '../../patch/series-builder.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
-import { loadDefsArg, treeFileReader } from '../defs-arg.js';
+import { loadDefsArg } from '../defs-arg.js';
 
 /** Options shared by `series` and `renumber`. */
 export interface SeriesOptions {
