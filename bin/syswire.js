@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The only place that exits the process: runCli returns the exit code.
-import { runCli } from '../dist/cli/run-cli.js';
+import { runCli } from '../dist/bundle/run-cli.js';
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -4,33 +4,54 @@
  * `&` and `<`, which must not become entities) and `strict` (a missing view
  * field is an error, never an empty string).  Views are built in TypeScript;
  * templates only loop and branch.
+ *
+ * Each template is taken precompiled (template-precompile.ts) when the build
+ * has a spec for its current text, else compiled.  Handlebars is loaded on
+ * first use: commands that render nothing (numbers, lint) never load it, and
+ * the compiler is loaded only when some template is not precompiled.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
 import { registerHelpers } from './helpers.js';
+import { COMPILE_OPTIONS, freshSpec, type PrecompiledTable } from './template-precompile.js';
 
 const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
-const compiled = new Map<string, HandlebarsType.TemplateDelegate>();
-let engine: typeof HandlebarsType | undefined;
+const PRECOMPILED = new URL('../../dist/precompiled-templates.cjs', import.meta.url);
+const require = createRequire(import.meta.url);
+const loaded = new Map<string, HandlebarsType.TemplateDelegate>();
+let precompiled: PrecompiledTable | undefined | null = null;
+let runtime: typeof HandlebarsType | undefined;
+let compiler: typeof HandlebarsType | undefined;
 
-/** Handlebars is loaded on first use: commands that render nothing (numbers, lint) skip its 25 ms. */
-function getEngine(): typeof HandlebarsType {
-  if (!engine) {
-    const handlebars = createRequire(import.meta.url)('handlebars') as typeof HandlebarsType;
-    engine = handlebars.create();
-    registerHelpers(engine);
+/** An isolated Handlebars environment with syswire's helpers. */
+function environment(module: string): typeof HandlebarsType {
+  const env = (require(module) as typeof HandlebarsType).create();
+  registerHelpers(env);
+  return env;
+}
+
+function precompiledTable(): PrecompiledTable | undefined {
+  if (precompiled === null) precompiled = existsSync(PRECOMPILED) ? (require(PRECOMPILED.pathname) as PrecompiledTable) : undefined;
+  return precompiled;
+}
+
+/** The template `name`, precompiled when the build has its current text, else compiled now. */
+export function loadTemplate(name: string, source: string, table: PrecompiledTable | undefined): { template: HandlebarsType.TemplateDelegate; precompiled: boolean } {
+  const spec = freshSpec(table, name, source);
+  if (spec !== undefined) {
+    runtime ??= environment('handlebars/runtime');
+    return { template: runtime.template(spec as Parameters<typeof HandlebarsType.template>[0]), precompiled: true };
   }
-  return engine;
+  compiler ??= environment('handlebars');
+  return { template: compiler.compile(source, COMPILE_OPTIONS), precompiled: false };
 }
 
 export function renderTemplate(name: string, view: object): string {
-  let template = compiled.get(name);
+  let template = loaded.get(name);
   if (!template) {
-    const engine = getEngine();
-    const source = readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
-    template = engine.compile(source, { noEscape: true, strict: true });
-    compiled.set(name, template);
+    template = loadTemplate(name, readFileSync(new URL(name, TEMPLATE_DIR), 'utf8'), precompiledTable()).template;
+    loaded.set(name, template);
   }
   return template(view);
 }

@@ -6,8 +6,8 @@
  * exactly what `syswire generate defs/sframe.yaml --apply` writes on top of
  * the xattrat tree (sframe at 467/468, alpha 577/578), every file.
  *
- * The driver runs as git runs it, through bin/syswire.js, so dist/ must be
- * built (`npm test` runs tsc first).
+ * The driver runs as git runs it, through bin/syswire.js, so dist/bundle/ must be
+ * built (`npm test` runs `npm run build` first).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { git } from '../../src/patch/git.js';
 import { REPO_ROOT, TREE_612, scratchTree } from '../support/kernel-trees.js';
 
-const DIST = join(REPO_ROOT, 'dist/cli/run-cli.js');
+const DIST = join(REPO_ROOT, 'dist/bundle/run-cli.js');
 const out: string[] = [];
 const ctx = (cwd: string) => ({ stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), cwd, env: {} });
 
@@ -37,7 +37,7 @@ async function generateAndCommit(defs: string, message: string): Promise<void> {
 const differing = (a: string, b: string) => run('diff', '--name-only', a, b).trim();
 
 beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run 'npx tsc -p .' first (npm test does)`);
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run 'npm run build' first (npm test does)`);
   // generate also writes TypeScript bindings, which read the ABI bases from these headers.
   ({ root, cleanup } = scratchTree(TREE_612, ['arch/x86/include/uapi/asm/unistd.h', 'arch/mips/include/uapi/asm/unistd.h']));
   outDir = mkdtempSync(join(tmpdir(), 'syswire-out-'));
