@@ -6,18 +6,21 @@
 //    SHA-1 of its source.  src/render/engine.ts uses a precompiled template
 //    only when that hash matches the file on disk, so an edited template is
 //    never rendered stale: it is compiled as before.
-// 2. Bundle src/cli/run-cli.ts with esbuild into dist/bundle/ (ESM, one
+// 2. Bundle src/cli/run-cli.ts (and the bindings worker) with esbuild into dist/bundle/ (ESM, one
 //    chunk per command, split on the dynamic imports), which bin/syswire.js
 //    runs: one file to load instead of ~50 modules plus yaml's and zod's.
 //    dist/bundle/ sits two levels below the package root, like dist/cli/,
 //    so paths built from import.meta.url (templates/, .cache/) still hold.
 //    ts-morph and koffi stay external: they load only when used.
+// 3. Parse the bindings' run-time helpers once into dist/runtime-statements.json,
+//    used only while the SHA-1 of their sources matches.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { precompileModule } from '../dist/render/template-precompile.js';
+import { precomputedRuntimeText } from '../dist/bindings/runtime-source.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -34,7 +37,9 @@ async function bundle() {
   const outdir = join(ROOT, 'dist/bundle');
   rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [join(ROOT, 'src/cli/run-cli.ts')],
+    // The bindings worker is an entry of its own: bindings-printer.ts finds it next to itself.
+    entryPoints: [join(ROOT, 'src/cli/run-cli.ts'), join(ROOT, 'src/bindings/bindings-worker.ts')],
+    entryNames: '[name]',
     outdir,
     bundle: true,
     splitting: true,
@@ -49,5 +54,7 @@ async function bundle() {
 }
 
 const templates = precompileTemplates();
+// 3. The bindings' run-time helper statements, parsed once (see src/bindings/runtime-source.ts).
+writeFileSync(join(ROOT, 'dist/runtime-statements.json'), precomputedRuntimeText());
 await bundle();
 console.log(`build: ${templates} templates precompiled, CLI bundled into dist/bundle/`);

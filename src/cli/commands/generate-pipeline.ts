@@ -1,0 +1,57 @@
+/**
+ * The work of `syswire generate` (see generate.ts for the options): load
+ * the definition and the tree, plan, diff, print the bindings (through the
+ * printer generate.ts started), then write, check or apply.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
+import { formatDiagnostic } from '../../model/diagnostics.js';
+import { writeFilesAtomic } from '../../io/file-writer.js';
+import { planWireUp } from '../../plan/wire-plan.js';
+import { diffEdits } from '../../patch/unified-diff.js';
+import { bindingsModel } from '../../bindings/bindings-model.js';
+import type { BindingsPrinter } from '../../bindings/bindings-printer.js';
+import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
+import { loadDefsArg } from '../defs-arg.js';
+import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
+import { summarizeEdits } from '../edit-summary.js';
+
+export type GenerateOptions = { tree?: string; out?: string; apply?: boolean; 'dry-run'?: boolean; check?: boolean; provisional?: boolean };
+
+export async function generate(ctx: CliContext, defsPath: string, values: GenerateOptions, printer: BindingsPrinter | undefined): Promise<number> {
+  const defsArg = loadDefsArg(ctx, defsPath);
+  if (!defsArg) return EXIT.fail;
+  const { loaded } = defsArg;
+  const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  const readTreeFile = treeFileReader(tree.root);
+  const plan = planWireUp(tree, loaded, readTreeFile);
+  for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
+  const outDir = resolve(ctx.cwd, values.out ?? 'out');
+  const series = loaded.defs.series;
+  const outputs = [{ path: `${series.name}.patch`, content: diffEdits(plan.edits) }];
+  if (series.skeleton) outputs.push({ path: `${series.name}-entry.c`, content: renderEntrySkeletons(loaded.defs, plan.calls) });
+
+  if (!printer) {
+    ctx.stdout(summarizeEdits(plan));
+    return EXIT.ok;
+  }
+  if (plan.edits.length === 0) {
+    ctx.stdout(`nothing to do: every syscall of ${defsPath} is already wired in ${tree.root}\n`);
+    return EXIT.ok;
+  }
+  const model = bindingsModel({ defs: loaded.defs, defsPath, tree, calls: plan.calls, read: readTreeFile, provisional: values.provisional === true });
+  outputs.push({ path: `bindings/${series.name}.ts`, content: await printer.print(model) });
+  if (values.check) {
+    const stale = outputs.filter((o) => !existsSync(join(outDir, o.path)) || readFileSync(join(outDir, o.path), 'utf8') !== o.content);
+    for (const o of stale) ctx.stderr(`${displayPath(ctx, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
+    return stale.length > 0 ? EXIT.fail : EXIT.ok;
+  }
+  const written = new Set(writeFilesAtomic(outDir, outputs));
+  for (const o of outputs) ctx.stdout(`${written.has(o.path) ? 'wrote' : 'up to date'} ${displayPath(ctx, join(outDir, o.path))}\n`);
+  if (values.apply) {
+    const applied = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
+    ctx.stdout(`applied to ${tree.root}: ${applied.length} files\n`);
+  }
+  return EXIT.ok;
+}
