@@ -59,11 +59,7 @@ export class TableParseError extends Error {
 const RESERVED = /^#\s*(\d+)\s+reserved\s+for\s+(\S+)/;
 
 export function parseTableRow(raw: string, line: number, path: string): TableRow {
-  const parts = raw.split(/([ \t]+)/);
-  const fields = parts.filter((_, i) => i % 2 === 0);
-  const separators = parts.filter((_, i) => i % 2 === 1);
-  // Trailing blanks exist upstream (x86_32 394-402); keep them as a separator.
-  if (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+  const { fields, separators } = splitFields(raw);
   const [nrText, abi, name, entry, compat] = fields;
   if (!nrText || !/^\d+$/.test(nrText)) {
     throw new TableParseError(path, line, `row does not start with a syscall number: '${raw}'`);
@@ -74,6 +70,28 @@ export function parseTableRow(raw: string, line: number, path: string): TableRow
   if (entry !== undefined) row.entry = entry;
   if (compat !== undefined) row.compat = compat;
   return row;
+}
+
+/**
+ * Fields and the blank runs between them (TABs and spaces).  Leading blanks
+ * give an empty first field; trailing blanks (upstream has them: x86_32
+ * 394-402) are kept as a last separator with no field after it.
+ */
+function splitFields(raw: string): { fields: string[]; separators: string[] } {
+  const fields: string[] = [];
+  const separators: string[] = [];
+  const blank = (i: number) => raw.charCodeAt(i) === 9 || raw.charCodeAt(i) === 32;
+  let i = 0;
+  while (true) {
+    const start = i;
+    while (i < raw.length && !blank(i)) i++;
+    fields.push(raw.slice(start, i));
+    if (i === raw.length) return { fields, separators };
+    const gap = i;
+    while (i < raw.length && blank(i)) i++;
+    separators.push(raw.slice(gap, i));
+    if (i === raw.length) return { fields, separators };
+  }
 }
 
 export function parseSyscallTable(path: string, source: string): SyscallTable {

@@ -27,7 +27,12 @@ export function joinLines({ lines, finalNewline }: TextLines): string {
 /** Visual column after printing `text` from column `start`, with 8-column tab stops. */
 export function visualEnd(text: string, start = 0): number {
   let col = start;
-  for (const ch of text) col = ch === '\t' ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // One column per code point: the low half of a surrogate pair adds none.
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
+    col = c === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+  }
   return col;
 }
 
