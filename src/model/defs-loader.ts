@@ -5,7 +5,7 @@
  * once, each mapped back to the YAML node it concerns.
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { defsSchema, type Defs } from './defs-schema.js';
 import { DiagnosticError, type Diagnostic } from './diagnostics.js';
 import { checkDefinitions } from './defs-checks.js';

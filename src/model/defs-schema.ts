@@ -6,7 +6,7 @@
  * (`syswire schema`).  Objects are strict, so a misspelt key is an error
  * rather than a silently ignored option.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const identifier = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case C identifier');
 const macroName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an upper-case C macro name');
