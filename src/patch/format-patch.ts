@@ -11,13 +11,22 @@
  * Output is deterministic: the committer is the series author at the
  * patch's own date (what `git am --committer-date-is-author-date` records),
  * there is no signature, and no configuration is read.
+ *
+ * Running git costs some fifteen processes, so the common case (a tree
+ * that is not a git repository, generated patches only, plain headers:
+ * in-process-gate.ts lists the subset) is written in process by
+ * series-writer.ts with the very same bytes; the tests hold the two paths
+ * to byte equality.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileEdit } from '../plan/file-edit.js';
 import { DiagnosticError } from '../model/diagnostics.js';
+import { inProcessBlocker } from './in-process-gate.js';
 import { readMail } from './mail-reader.js';
 import { ScratchRepo, type Identity } from './scratch-repo.js';
+import { writeSeriesInProcess } from './series-writer.js';
+import { diffEdits } from './unified-diff.js';
 
 /** One patch of the series: generated edits, or a user-written mail. */
 export type CommitSpec =
@@ -45,7 +54,19 @@ export interface PatchFile {
   content: string;
 }
 
-export function formatSeries(spec: SeriesSpec): PatchFile[] {
+/**
+ * Write the series: in process when in-process-gate.ts allows it, else
+ * with git.  `onRoute` (for tests) learns which way it went and why.
+ */
+export function formatSeries(spec: SeriesSpec, onRoute?: (route: 'in-process' | 'git', why?: string) => void): PatchFile[] {
+  const blocker = inProcessBlocker(spec);
+  onRoute?.(blocker === undefined ? 'in-process' : 'git', blocker);
+  if (blocker !== undefined) return formatSeriesWithGit(spec);
+  return withChangelogs(writeSeriesInProcess(spec, diffEdits), spec);
+}
+
+/** The series as real git writes it (scratch repository, `git format-patch`). */
+export function formatSeriesWithGit(spec: SeriesSpec): PatchFile[] {
   const repo = ScratchRepo.create(spec.treeRoot);
   try {
     let parent = repo.treeHead ?? synthesizeBase(repo, spec);
@@ -61,15 +82,22 @@ export function formatSeries(spec: SeriesSpec): PatchFile[] {
     if (repo.treeHead) args.push(`--base=${base}`);
     repo.run([...args, `${base}..series`], undefined, committerEnv(spec.committer));
     const names = readdirSync(join(repo.dir, 'out')).sort();
-    const patches = names.filter((n) => !isCoverLetter(n));
-    return names.map((name) => {
-      const content = readFileSync(join(repo.dir, 'out', name), 'utf8');
-      const i = patches.indexOf(name);
-      return { path: name, content: i < 0 ? content : insertChangelog(content, spec.commits[i]!.changelog) };
-    });
+    return withChangelogs(
+      names.map((name) => ({ path: name, content: readFileSync(join(repo.dir, 'out', name), 'utf8') })),
+      spec,
+    );
   } finally {
     repo.dispose();
   }
+}
+
+/** Each patch (cover letter aside, in order) with its commit's changelog. */
+function withChangelogs(files: readonly PatchFile[], spec: SeriesSpec): PatchFile[] {
+  const patches = files.filter((f) => !isCoverLetter(f.path));
+  return files.map((f) => {
+    const i = patches.indexOf(f);
+    return i < 0 ? f : { path: f.path, content: insertChangelog(f.content, spec.commits[i]!.changelog) };
+  });
 }
 
 /** A first posting is `[PATCH]` and `0001-*.patch`, as the kernel writes it; later ones `-vN`. */
