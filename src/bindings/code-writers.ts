@@ -4,7 +4,8 @@
  *
  * - `literal(value)` prints plain data (numbers, bigints, strings, arrays,
  *   objects) as a TypeScript literal; keys that are not identifiers are
- *   quoted; small flat objects stay on one line;
+ *   quoted; small flat objects stay on one line; `constantStatement` writes
+ *   an exported constant holding one;
  * - `returnCall(callee, args, typeArgs)` prints `return callee<T>(args);`
  *   from a TypeScript factory node, with arguments given as small
  *   expression trees (identifier, string, property access, array).
@@ -17,6 +18,33 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export function literal(value: LiteralValue): WriterFunction {
   return (writer) => writeLiteral(writer, value);
+}
+
+/**
+ * `export const NAME: TYPE = <literal>;` after its JSDoc, laid out as the
+ * TypeScript formatter lays it out.  A ts-morph variable structure would
+ * hang-indent a multi-line initializer (every line after the first one
+ * level deeper), which only a formatting pass (~170 ms) would undo.
+ */
+export function constantStatement(name: string, type: string | undefined, value: LiteralValue, docs: readonly string[]): WriterFunction {
+  return (w) => {
+    for (const doc of docs) writeJsDoc(w, doc);
+    w.write(`export const ${name}${type ? `: ${type}` : ''} = `);
+    writeLiteral(w, value);
+    w.write(';');
+  };
+}
+
+/** `/** text *\/` on one line, or one ` * ` line per line of text, as ts-morph prints docs. */
+function writeJsDoc(w: CodeBlockWriter, doc: string): void {
+  const lines = doc.split('\n');
+  if (lines.length === 1) {
+    w.writeLine(`/** ${doc} */`);
+    return;
+  }
+  w.writeLine('/**');
+  for (const line of lines) w.writeLine(line === '' ? ' *' : ` * ${line}`);
+  w.writeLine(' */');
 }
 
 function writeLiteral(w: CodeBlockWriter, value: LiteralValue): void {

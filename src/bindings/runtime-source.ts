@@ -1,8 +1,8 @@
 /**
  * The run-time statements copied into generated bindings.  They live as
  * real TypeScript in runtime/ (checked by `tsc -p .`); this module reads a
- * runtime file with ts-morph and returns its statements as structures,
- * leaving out the `declare`d placeholders the generated module defines.
+ * runtime file with ts-morph and returns each statement's text as written
+ * there (already formatted), leaving out the `declare`d placeholders the generated module defines.
  * Imports are returned apart so the builder can merge them.
  *
  * The statements are plain data: `npm run build` stores them in
@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { IndentationText, NewLineKind, Node, Project, QuoteKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { IndentationText, NewLineKind, Node, Project, QuoteKind, type ImportDeclarationStructure } from 'ts-morph';
 
 /** From src/bindings/ and from dist/bindings/ alike: the runtime sources stay in src/. */
 const RUNTIME_DIR = new URL('../../src/bindings/runtime/', import.meta.url);
@@ -27,18 +27,18 @@ export const MANIPULATION = { indentationText: IndentationText.TwoSpaces, newLin
 
 export interface RuntimeStatements {
   imports: ImportDeclarationStructure[];
-  statements: StatementStructures[];
+  /** Each statement's own text, JSDoc included, exactly as formatted in the runtime file. */
+  statements: string[];
 }
 
 export function runtimeStatements(project: Project, file: RuntimeFile): RuntimeStatements {
   const source = project.addSourceFileAtPath(new URL(file, RUNTIME_DIR).pathname);
   const imports = source.getImportDeclarations().map((d) => d.getStructure());
-  const statements: StatementStructures[] = [];
+  const statements: string[] = [];
   for (const statement of source.getStatements()) {
     if (Node.isImportDeclaration(statement)) continue;
     if (Node.isAmbientable(statement) && statement.hasDeclareKeyword()) continue;
-    if (!Node.hasStructure(statement)) throw new Error(`${file}: cannot copy a ${statement.getKindName()} statement`);
-    statements.push(statement.getStructure() as StatementStructures);
+    statements.push(statement.getText(true));
   }
   project.removeSourceFile(source);
   return { imports, statements };

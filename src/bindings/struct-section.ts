@@ -7,12 +7,12 @@
  * - `<NAME>_LAYOUT`: size, alignment and field offsets in every layout class;
  * - `encode<Name>(value, abi)` and `decode<Name>(bytes, abi)`.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import type { Defs, FieldDef, StructDef, UapiType } from '../model/defs-schema.js';
 import { TYPE_SIZE, versionSizes } from '../model/struct-layout.js';
 import { upper } from '../render/helpers.js';
 import { LAYOUT_CLASS_NAMES, layoutClass, layoutInClass } from './abi-layout.js';
-import { literal, returnCall, type LiteralValue } from './code-writers.js';
+import { constantStatement, returnCall } from './code-writers.js';
 
 /** Fields that only hold space: `__reserved`, `pad`, `__pad2`, `spare`, `unused`... */
 const RESERVED = /^_*(reserved|pad|padding|spare|unused)\d*$/;
@@ -34,17 +34,13 @@ function isWide(type: UapiType): boolean {
   return TYPE_SIZE[type] === 8;
 }
 
-function constant(name: string, type: string | undefined, value: LiteralValue, docs: string[]): StatementStructures {
-  return { kind: StructureKind.VariableStatement, isExported: true, declarationKind: VariableDeclarationKind.Const, docs, declarations: [{ name, ...(type ? { type } : {}), initializer: literal(value) }] };
-}
-
 /** The struct field a flag applies to: the syscall's `flags_field`, else a field called `flags`. */
 function flagField(defs: Defs, struct: StructDef): FieldDef | undefined {
   const named = defs.syscalls.map((s) => s.extensible?.flags_field).find((f) => f !== undefined && struct.fields.some((x) => x.name === f));
   return struct.fields.find((f) => f.name === (named ?? 'flags'));
 }
 
-export function buildStructSection(defs: Defs, struct: StructDef): StatementStructures[] {
+export function buildStructSection(defs: Defs, struct: StructDef): (StatementStructures | WriterFunction)[] {
   const type = pascalCase(struct.name);
   const spec = `${upper(struct.name)}_LAYOUT`;
   const layouts = Object.fromEntries(
@@ -54,7 +50,7 @@ export function buildStructSection(defs: Defs, struct: StructDef): StatementStru
     }),
   );
   const wideFlags = flagField(defs, struct);
-  const out: StatementStructures[] = [
+  const out: (StatementStructures | WriterFunction)[] = [
     {
       kind: StructureKind.Interface,
       isExported: true,
@@ -65,7 +61,7 @@ export function buildStructSection(defs: Defs, struct: StructDef): StatementStru
         return { name: f.name, isReadonly: true, type: f.count ? `readonly ${scalar}[]` : scalar, docs: [`${f.type}${f.count ? `[${f.count}]` : ''}: ${f.doc}`] };
       }),
     },
-    constant(spec, 'StructSpec', {
+    constantStatement(spec, 'StructSpec', {
       name: struct.name,
       extensible: struct.extensible,
       fields: struct.fields.map((f) => ({ name: f.name, kind: kind(f.type), count: f.count ?? 0, reserved: isReservedField(f) })),
@@ -73,12 +69,12 @@ export function buildStructSection(defs: Defs, struct: StructDef): StatementStru
     }, [`Layout of struct ${struct.name} in every layout class.`]),
   ];
   if (struct.extensible) {
-    versionSizes(struct).forEach((size, n) => out.push(constant(`${upper(struct.name)}_SIZE_VER${n}`, undefined, size, [`Size of version ${n} of struct ${struct.name}.`])));
+    versionSizes(struct).forEach((size, n) => out.push(constantStatement(`${upper(struct.name)}_SIZE_VER${n}`, undefined, size, [`Size of version ${n} of struct ${struct.name}.`])));
   }
   // One type for the whole flag set: bigint when the flags field is 64-bit or any bit is past 30.
   const big = struct.flags.some((f) => f.bit >= 31) || (wideFlags !== undefined && isWide(wideFlags.type));
   for (const flag of struct.flags) {
-    out.push(constant(flag.name, undefined, big ? 1n << BigInt(flag.bit) : 2 ** flag.bit, [`${flag.doc}.`]));
+    out.push(constantStatement(flag.name, undefined, big ? 1n << BigInt(flag.bit) : 2 ** flag.bit, [`${flag.doc}.`]));
   }
   out.push(
     {

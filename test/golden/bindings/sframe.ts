@@ -207,7 +207,6 @@ export interface DetectedAbi {
 }
 
 let detectedAbi: DetectedAbi | undefined;
-
 /** Detect the running process's syscall ABI (cached). */
 export function detectAbi(): DetectedAbi {
   if (detectedAbi) return detectedAbi;
@@ -223,7 +222,6 @@ export function detectAbi(): DetectedAbi {
     detectedAbi = { abi: rule.abi, layout: rule.layout };
     return detectedAbi;
   }
-
   throw new Error(`no known syscall ABI for process.arch '${process.arch}' (${littleEndian ? 'little' : 'big'}-endian)`);
 }
 
@@ -236,7 +234,6 @@ function readElfHeader(path: string): { elfClass: number; flags: number } {
   } finally {
     closeSync(fd);
   }
-
   if (header[0] !== 0x7f || header[1] !== 0x45 || header[2] !== 0x4c || header[3] !== 0x46) throw new Error(`${path}: not an ELF file`);
   const elfClass = header[4] ?? 0;
   const view = new DataView(header.buffer);
@@ -244,7 +241,6 @@ function readElfHeader(path: string): { elfClass: number; flags: number } {
 }
 
 export type FieldKind = 'u8' | 's8' | 'u16' | 's16' | 'u32' | 's32' | 'u64' | 's64';
-
 export interface FieldSpec {
   readonly name: string;
   readonly kind: FieldKind;
@@ -272,7 +268,6 @@ export interface StructSpec {
 export type AbiSelector = LayoutClass | DetectedAbi;
 type Scalar = number | bigint;
 const KIND_SIZE: Readonly<Record<FieldKind, number>> = { u8: 1, s8: 1, u16: 2, s16: 2, u32: 4, s32: 4, u64: 8, s64: 8 };
-
 function classOf(spec: StructSpec, abi: AbiSelector): { layout: ClassLayout; littleEndian: boolean } {
   const name = typeof abi === 'string' ? abi : abi.layout;
   const layout = spec.layouts[name];
@@ -304,7 +299,6 @@ export function decodeStruct<T extends object>(spec: StructSpec, bytes: Uint8Arr
     source = new Uint8Array(layout.size);
     source.set(bytes);
   }
-
   const view = new DataView(source.buffer, source.byteOffset, source.byteLength);
   const out: Record<string, Scalar | Scalar[]> = {};
   spec.fields.forEach((field, i) => {
@@ -320,7 +314,6 @@ function writeScalar(view: DataView, at: number, field: FieldSpec, item: unknown
   if (wide ? typeof item !== 'bigint' : typeof item !== 'number' || !Number.isInteger(item)) {
     throw new TypeError(`struct ${struct}: ${field.name} must be ${wide ? 'a bigint' : 'an integer number'}`);
   }
-
   const bits = KIND_SIZE[field.kind] * 8;
   const big = BigInt(item as Scalar);
   const fits = field.kind.startsWith('u') ? BigInt.asUintN(bits, big) === big : BigInt.asIntN(bits, big) === big;
@@ -346,10 +339,14 @@ function readScalar(view: DataView, at: number, kind: FieldKind, le: boolean): S
 
 /** An argument: an integer, a buffer passed by address, or NULL. */
 export type SyscallArg = number | bigint | Uint8Array | null;
-
 /** A failed syscall: `errno` and its name as in <errno.h>. */
 export class SyscallError extends Error {
-  constructor(public readonly syscall: string, public readonly errno: number, public readonly code: string, detail?: string) {
+  constructor(
+    readonly syscall: string,
+    readonly errno: number,
+    readonly code: string,
+    detail?: string,
+  ) {
     super(`${syscall}: ${code} (errno ${errno})${detail ? `: ${detail}` : ''}`);
     this.name = 'SyscallError';
   }
@@ -361,7 +358,6 @@ interface Koffi {
 }
 
 let libcSyscall: { koffi: Koffi; call: (...args: unknown[]) => number | bigint } | undefined;
-
 function loadSyscall(): NonNullable<typeof libcSyscall> {
   if (libcSyscall) return libcSyscall;
   const koffi = createRequire(import.meta.url)('koffi') as Koffi;
@@ -389,7 +385,6 @@ export function callSyscall(name: string, numbers: Readonly<Record<Abi, number |
   if (NUMBERING.provisional && kernelNewerThan(NUMBERING.tree)) {
     throw new SyscallError(name, enosys, 'ENOSYS', `provisional number ${nr} was free in ${NUMBERING.tree}, not necessarily in ${release()}`);
   }
-
   const { koffi, call } = loadSyscall();
   const variadic = args.flatMap((arg): unknown[] => (arg === null || arg instanceof Uint8Array ? ['void *', arg] : ['long', arg]));
   const result = BigInt(call(nr, ...variadic));
@@ -397,6 +392,5 @@ export function callSyscall(name: string, numbers: Readonly<Record<Abi, number |
     const errno = koffi.errno();
     throw new SyscallError(name, errno, errnoName(errno));
   }
-
   return result;
 }
