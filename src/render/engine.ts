@@ -6,13 +6,15 @@
  * templates only loop and branch.
  *
  * Each template is taken precompiled (template-precompile.ts) when the build
- * has a spec for its current text, else compiled.  Handlebars is loaded on
- * first use: commands that render nothing (numbers, lint) never load it, and
- * the compiler is loaded only when some template is not precompiled.
+ * has a spec for its current text, else compiled.  Handlebars is loaded with
+ * this module: commands that render nothing (numbers, lint) never load this
+ * module; the runtime is imported (and bundled), the compiler is loaded
+ * only when some template is not precompiled.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type HandlebarsType from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import { registerHelpers } from './helpers.js';
 import { COMPILE_OPTIONS, freshSpec, type PrecompiledTable } from './template-precompile.js';
 
@@ -25,8 +27,8 @@ let runtime: typeof HandlebarsType | undefined;
 let compiler: typeof HandlebarsType | undefined;
 
 /** An isolated Handlebars environment with syswire's helpers. */
-function environment(module: string): typeof HandlebarsType {
-  const env = (require(module) as typeof HandlebarsType).create();
+function environment(handlebars: typeof HandlebarsType): typeof HandlebarsType {
+  const env = handlebars.create();
   registerHelpers(env);
   return env;
 }
@@ -40,10 +42,10 @@ function precompiledTable(): PrecompiledTable | undefined {
 export function loadTemplate(name: string, source: string, table: PrecompiledTable | undefined): { template: HandlebarsType.TemplateDelegate; precompiled: boolean } {
   const spec = freshSpec(table, name, source);
   if (spec !== undefined) {
-    runtime ??= environment('handlebars/runtime');
+    runtime ??= environment(handlebarsRuntime as typeof HandlebarsType);
     return { template: runtime.template(spec as Parameters<typeof HandlebarsType.template>[0]), precompiled: true };
   }
-  compiler ??= environment('handlebars');
+  compiler ??= environment(require('handlebars') as typeof HandlebarsType);
   return { template: compiler.compile(source, COMPILE_OPTIONS), precompiled: false };
 }
 
