@@ -58,7 +58,9 @@ const commands = [
   { name: 'numbers', cmd: 'numbers', args: ['numbers', '--tree', TREE], target: 3 },
   { name: 'lint --tree', cmd: 'lint', args: ['lint', '--tree', TREE], target: 3 },
   // Move the series from its 6.1 numbers to 6.12's: reads both full trees.
-  { name: 'renumber', cmd: 'renumber', args: ['renumber', 'defs/sframe.yaml', '--tree', TREE, '--from', OLD_TREE, '--out', join(tmp, 'renumber')], target: 3 },
+  { name: 'renumber --from 6.1', cmd: 'renumber', args: ['renumber', 'defs/sframe.yaml', '--tree', TREE, '--from', OLD_TREE, '--out', join(tmp, 'renumber')], target: 3 },
+  // The same move, the old numbers read from the series posted on 6.1 (one tree).
+  { name: 'renumber --patches (6.1 series)', cmd: 'renumber', args: ['renumber', 'defs/sframe.yaml', '--tree', TREE, '--patches', join(tmp, 'posted-6.1'), '--out', join(tmp, 'renumber-patches')], target: 3, setup: () => timeOnce([BIN, 'series', 'defs/sframe.yaml', '--tree', OLD_TREE, '--out', join(tmp, 'posted-6.1')]) },
   { name: 'generate (with bindings)', cmd: 'generate', args: ['generate', 'defs/sframe.yaml', '--tree', TREE, '--out', join(tmp, 'generate')], target: 10 },
 ];
 
@@ -69,6 +71,7 @@ for (const c of commands) {
     rows.push({ ...c, ms: undefined });
     continue;
   }
+  c.setup?.();
   rows.push({ ...c, ms: measure([BIN, ...c.args]) });
 }
 
