@@ -63,3 +63,8 @@ export function parseSyscallsHeader(path: string, source: string): SyscallsHeade
   if (lastGeneric) header.lastGenericPrototype = lastGeneric;
   return header;
 }
+
+/** Struct names a C declaration list mentions (`struct clone_args __user *uargs` -> clone_args), once each. */
+export function structsUsed(args: readonly string[]): string[] {
+  return [...new Set(args.flatMap((a) => [...a.matchAll(/\bstruct\s+(\w+)/g)].map((m) => m[1]!)))];
+}

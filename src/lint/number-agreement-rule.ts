@@ -19,14 +19,17 @@ interface Place {
 
 export function checkNumberAgreement({ tree }: LintContext): Finding[] {
   const findings: Finding[] = [];
+  // Every place by syscall name, in one pass over the header and the tables.
+  const byName = new Map<string, Place[]>();
+  const add = (name: string, place: Place) => (byName.get(name) ?? byName.set(name, []).get(name)!).push(place);
+  for (const pair of tree.unistd.pairs) {
+    if (pair.callLine >= 0 && !byName.has(pair.name)) add(pair.name, { file: tree.unistd.path, line: pair.defineLine + 1, nr: pair.nr, written: pair.nr, offset: 0 });
+  }
+  for (const t of tree.tables) {
+    for (const row of t.table.rows) add(row.name, { file: t.path, line: row.line, nr: row.nr - t.format.offset, written: row.nr, offset: t.format.offset });
+  }
   for (const call of sharedRange(tree)) {
-    const pair = tree.unistd.pairs.find((p) => p.name === call.name && p.callLine >= 0)!;
-    const places: Place[] = [{ file: tree.unistd.path, line: pair.defineLine + 1, nr: pair.nr, written: pair.nr, offset: 0 }];
-    for (const t of tree.tables) {
-      for (const row of t.table.rows.filter((r) => r.name === call.name)) {
-        places.push({ file: t.path, line: row.line, nr: row.nr - t.format.offset, written: row.nr, offset: t.format.offset });
-      }
-    }
+    const places = byName.get(call.name)!;
     const agreed = mode(places.map((p) => p.nr))!;
     for (const p of places.filter((x) => x.nr !== agreed)) {
       const expected = agreed + p.offset;

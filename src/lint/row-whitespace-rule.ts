@@ -13,7 +13,7 @@
  * to the first check.  The consumer scripts split on any whitespace, so
  * none of this breaks a build: warnings only.
  */
-import { tableRowGaps } from '../render/table-row.js';
+import { tableRowGaps } from '../kernel/row-gaps.js';
 import type { TableRow } from '../kernel/syscall-table-reader.js';
 import type { TableModel } from '../kernel/kernel-tree.js';
 import { fieldStarts } from '../kernel/table-format.js';

@@ -11,7 +11,7 @@
  * shared range, and the headers given in the context (the ones a patch
  * adds or changes).
  */
-import { structsUsed } from '../plan/syscalls-h-edit.js';
+import { structsUsed } from '../kernel/syscalls-h-reader.js';
 import { sharedRange } from './shared-range.js';
 import type { Finding, LintContext } from './lint-finding.js';
 

@@ -12,11 +12,8 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import { renderPrototype } from '../render/prototype.js';
 import type { FileEdit, Insertion } from './file-edit.js';
 import { insertLines } from './file-edit.js';
+import { structsUsed } from '../kernel/syscalls-h-reader.js';
 import type { PlannedCall } from './numbering.js';
-
-export function structsUsed(args: readonly string[]): string[] {
-  return [...new Set(args.flatMap((a) => [...a.matchAll(/\bstruct\s+(\w+)/g)].map((m) => m[1]!)))];
-}
 
 export function planSyscallsHEdit(tree: KernelTree, calls: readonly PlannedCall[], loaded: LoadedDefs, problems: Diagnostic[]): FileEdit | undefined {
   const header = tree.syscallsH;
