@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm run build` after `tsc`: two steps that make the CLI start fast.
+// `npm run build` after `tsc`: three steps that make the CLI start fast.
 //
 // 1. Precompile every templates/*.hbs with the options the engine uses
 //    (noEscape, strict) into dist/precompiled-templates.cjs, each with the
 //    SHA-1 of its source.  src/render/engine.ts uses a precompiled template
 //    only when that hash matches the file on disk, so an edited template is
 //    never rendered stale: it is compiled as before.
-// 2. Bundle src/cli/run-cli.ts (and the bindings worker) with esbuild into dist/bundle/ (ESM, one
-//    chunk per command, split on the dynamic imports), which bin/syswire.js
-//    runs: one file to load instead of ~50 modules plus yaml's and zod's.
+// 2. Bundle src/cli/run-cli.ts and the bindings worker with esbuild into
+//    dist/bundle/ (ESM, one chunk per command, split on the dynamic
+//    imports), which bin/syswire.js runs: a few files to load instead of
+//    ~50 modules plus yaml's and zod's.
 //    dist/bundle/ sits two levels below the package root, like dist/cli/,
 //    so paths built from import.meta.url (templates/, .cache/) still hold.
 //    ts-morph and koffi stay external: they load only when used.
@@ -54,7 +55,6 @@ async function bundle() {
 }
 
 const templates = precompileTemplates();
-// 3. The bindings' run-time helper statements, parsed once (see src/bindings/runtime-source.ts).
 writeFileSync(join(ROOT, 'dist/runtime-statements.json'), precomputedRuntimeText());
 await bundle();
 console.log(`build: ${templates} templates precompiled, CLI bundled into dist/bundle/`);

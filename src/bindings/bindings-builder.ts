@@ -19,7 +19,6 @@ import { loadRuntime, MANIPULATION, mergeImports } from './runtime-source.js';
 import { buildStructSection } from './struct-section.js';
 
 export type { BindingsInput, BindingsModel };
-export { loadRuntime };
 
 export function buildBindings(input: BindingsInput): string {
   return printBindings(bindingsModel(input));

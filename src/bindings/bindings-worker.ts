@@ -5,7 +5,8 @@
  * then answers each posted BindingsModel with the module text.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadRuntime, printBindings, type BindingsModel } from './bindings-builder.js';
+import { printBindings, type BindingsModel } from './bindings-builder.js';
+import { loadRuntime } from './runtime-source.js';
 
 export type WorkerReply = { text: string } | { error: string };
 

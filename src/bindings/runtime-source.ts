@@ -2,8 +2,9 @@
  * The run-time statements copied into generated bindings.  They live as
  * real TypeScript in runtime/ (checked by `tsc -p .`); this module reads a
  * runtime file with ts-morph and returns each statement's text as written
- * there (already formatted), leaving out the `declare`d placeholders the generated module defines.
- * Imports are returned apart so the builder can merge them.
+ * there (already formatted), leaving out the `declare`d placeholders the
+ * generated module defines.  Imports are returned apart so the builder can
+ * merge them.
  *
  * The statements are plain data: `npm run build` stores them in
  * dist/runtime-statements.json with the SHA-1 of the runtime sources, and
@@ -19,8 +20,8 @@ const RUNTIME_DIR = new URL('../../src/bindings/runtime/', import.meta.url);
 
 const PRECOMPUTED = new URL('../../dist/runtime-statements.json', import.meta.url);
 
-export const RUNTIME_FILES = ['abi-detect.ts', 'struct-codec.ts', 'syscall-call.ts'] as const;
-export type RuntimeFile = (typeof RUNTIME_FILES)[number];
+const RUNTIME_FILES = ['abi-detect.ts', 'struct-codec.ts', 'syscall-call.ts'] as const;
+type RuntimeFile = (typeof RUNTIME_FILES)[number];
 
 /** How generated bindings are printed; the runtime files are parsed with the same settings. */
 export const MANIPULATION = { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single };
@@ -31,7 +32,7 @@ export interface RuntimeStatements {
   statements: string[];
 }
 
-export function runtimeStatements(project: Project, file: RuntimeFile): RuntimeStatements {
+function runtimeStatements(project: Project, file: RuntimeFile): RuntimeStatements {
   const source = project.addSourceFileAtPath(new URL(file, RUNTIME_DIR).pathname);
   const imports = source.getImportDeclarations().map((d) => d.getStructure());
   const statements: string[] = [];

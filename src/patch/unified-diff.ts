@@ -31,7 +31,7 @@
  * headers long enough for git's 128-byte cap to matter (ported, but it
  * needs line numbers of ten digits, so no test reaches it).
  */
-import { createHash } from 'node:crypto';
+import { hashBlob, NULL_OID } from './git-objects.js';
 import type { FileEdit } from '../plan/file-edit.js';
 import { emitHunks } from './hunk-emitter.js';
 import { diffLines } from './line-diff.js';
@@ -84,9 +84,7 @@ const tabIfSpace = (name: string) => (name.includes(' ') ? '\t' : '');
 
 /** The blob's SHA-1 (`blob <size>\0<bytes>`), abbreviated; all zeros for an absent side. */
 function blobId(text: string | undefined): string {
-  if (text === undefined) return '0'.repeat(ABBREV);
-  const body = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex').slice(0, ABBREV);
+  return (text === undefined ? NULL_OID : hashBlob(text)).slice(0, ABBREV);
 }
 
 /** buffer_is_binary: a NUL among the first 8000 bytes. */
