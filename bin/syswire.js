@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The only place that exits the process: runCli returns the exit code.
-import { runCli } from '../dist/bundle/run-cli.js';
+// The CLI is the CommonJS bundle `npm run build` writes, loaded through
+// V8's code cache (see code-cache.js), one cache per command.
+import { fileURLToPath } from 'node:url';
+import { requireWithCodeCache } from './code-cache.js';
+
+const argv = process.argv.slice(2);
+const cacheName = /^[a-z][a-z-]*$/.test(argv[0] ?? '') ? argv[0] : 'other';
+const { exports: cli, saveCache } = requireWithCodeCache(fileURLToPath(new URL('../dist/bundle/syswire.cjs', import.meta.url)), cacheName);
 
 // A reader that stops early (`syswire numbers | head`) is not an error.
 process.stdout.on('error', (err) => {
@@ -8,9 +15,14 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await cli.runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
 });
+saveCache();
+// Exit as soon as the output is out: letting node wind down on its own
+// tears the whole heap down first, ~15 ms for a run over two trees.
+const flushed = (stream, then) => (stream.writableLength === 0 ? then() : stream.write('', then));
+flushed(process.stdout, () => flushed(process.stderr, () => process.exit(code)));

@@ -6,10 +6,10 @@
 //    SHA-1 of its source.  src/render/engine.ts uses a precompiled template
 //    only when that hash matches the file on disk, so an edited template is
 //    never rendered stale: it is compiled as before.
-// 2. Bundle src/cli/run-cli.ts and the bindings worker with esbuild into
-//    dist/bundle/ (ESM, one chunk per command, split on the dynamic
-//    imports), which bin/syswire.js runs: a few files to load instead of
-//    ~50 modules plus yaml's and zod's.
+// 2. Bundle src/cli/run-cli.ts with esbuild into dist/bundle/syswire.cjs,
+//    which bin/syswire.js loads through V8's code cache (bin/code-cache.js):
+//    one file to load instead of ~50 modules plus yaml's and zod's.  The
+//    bindings worker is bundled next to it.
 //    dist/bundle/ sits two levels below the package root, like dist/cli/,
 //    so paths built from import.meta.url (templates/, .cache/) still hold.
 //    ts-morph and koffi stay external: they load only when used.
@@ -37,20 +37,26 @@ function precompileTemplates() {
 async function bundle() {
   const outdir = join(ROOT, 'dist/bundle');
   rmSync(outdir, { recursive: true, force: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', external: ['ts-morph', 'koffi'], logLevel: 'warning' };
+  // The CLI: one CommonJS file, so bin/code-cache.js can compile it as a
+  // single vm.Script with V8's cached data.  Commands reached through
+  // import() stay lazy: esbuild initialises their modules on first use.
   await build({
-    // The bindings worker is an entry of its own: bindings-printer.ts finds it next to itself.
-    entryPoints: [join(ROOT, 'src/cli/run-cli.ts'), join(ROOT, 'src/bindings/bindings-worker.ts')],
-    entryNames: '[name]',
-    outdir,
-    bundle: true,
-    splitting: true,
+    ...common,
+    entryPoints: [join(ROOT, 'src/cli/run-cli.ts')],
+    outfile: join(outdir, 'syswire.cjs'),
+    format: 'cjs',
+    define: { 'import.meta.url': '__syswireModuleUrl' },
+    banner: { js: "const __syswireModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  // The bindings worker, an ES module of its own: bindings-printer.ts finds it next to the CLI.
+  await build({
+    ...common,
+    entryPoints: [join(ROOT, 'src/bindings/bindings-worker.ts')],
+    outfile: join(outdir, 'bindings-worker.js'),
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['ts-morph', 'koffi'],
-    // yaml and handlebars are CommonJS and call require(): give the ESM bundle one.
+    // yaml and handlebars are CommonJS and call require(): give the ES module one.
     banner: { js: "import { createRequire as __syswireCreateRequire } from 'node:module';\nconst require = __syswireCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
 }
 

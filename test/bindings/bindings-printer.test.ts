@@ -19,7 +19,7 @@ import { loadDefsFile } from '../support/definitions.js';
 import { loadTree, readTreeFile, REPO_ROOT, TREE_612 } from '../support/kernel-trees.js';
 
 const DIST_PRINTER = join(REPO_ROOT, 'dist/bindings/bindings-printer.js');
-const BUNDLE = join(REPO_ROOT, 'dist/bundle/run-cli.js');
+const BUNDLE = join(REPO_ROOT, 'dist/bundle/syswire.cjs');
 const out = mkdtempSync(join(tmpdir(), 'syswire-printer-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -17,7 +17,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { git } from '../../src/patch/git.js';
 import { REPO_ROOT, TREE_612, scratchTree } from '../support/kernel-trees.js';
 
-const DIST = join(REPO_ROOT, 'dist/bundle/run-cli.js');
+const DIST = join(REPO_ROOT, 'dist/bundle/syswire.cjs');
 const out: string[] = [];
 const ctx = (cwd: string) => ({ stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), cwd, env: {} });
 
