@@ -13,18 +13,19 @@
 // command has run, atomically (temporary file, then rename), so parallel
 // runs never read half a file.  Nothing is written when the directory is
 // read-only; the bundle then simply runs without a cache.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+'use strict';
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
 /**
  * require() `file` (a CommonJS bundle) using the code cache kept for `name`.
  * Returns its exports, whether V8 took a cache, and `saveCache()`, to call
  * after the work is done; it reports whether it wrote a cache.
  */
-export function requireWithCodeCache(file, name) {
+function requireWithCodeCache(file, name) {
   const bytes = readFileSync(file);
   const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
   const cacheFile = join(dirname(file), 'code-cache', `${name}-${hash}-${process.version}-${process.arch}.bin`);
@@ -64,3 +65,5 @@ function writeAtomic(path, data) {
     return false;
   }
 }
+
+module.exports = { requireWithCodeCache };

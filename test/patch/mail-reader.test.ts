@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readMail } from '../../src/patch/mail-reader.js';
+import { readMail, readMailDiff } from '../../src/patch/mail-reader.js';
+import { parsePatch } from '../../src/patch/patch-parser.js';
 import { coverBlurb } from '../../src/patch/repost-series.js';
 
 const MAIL = `From 1234 Mon Sep 17 00:00:00 2001
@@ -41,6 +42,22 @@ describe('readMail', () => {
 
   it('rejects a file that is not a mail', () => {
     expect(() => readMail('x.patch', 'diff --git a/a b/a\n')).toThrow(/x\.patch: error: not a patch mail/);
+  });
+});
+
+/** MAIL sent through a mailer that quoted-printable encodes: `=3D` for `=`, soft line breaks. */
+const QP_MAIL = MAIL.replace('Subject:', 'MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable\nSubject:')
+  .replace('+b\n', '+#define __NR_foo 463 /* a long line the mailer folds at seventy-six c=\nolumns */ =3D\n');
+
+describe('readMailDiff', () => {
+  it('gives the patch parser what readMail gives it, without git, for a plain-text mail', () => {
+    expect(parsePatch(readMailDiff('m.patch', MAIL)).files).toEqual(parsePatch(readMail('m.patch', MAIL).patch).files);
+  });
+
+  it('decodes a quoted-printable mail as git am does', () => {
+    const [file] = parsePatch(readMailDiff('qp.patch', QP_MAIL)).files;
+    expect(file!.hunks[0]!.lines.at(-1)).toEqual({ kind: '+', text: '#define __NR_foo 463 /* a long line the mailer folds at seventy-six columns */ =' });
+    expect(parsePatch(readMailDiff('qp.patch', QP_MAIL)).files).toEqual(parsePatch(readMail('qp.patch', QP_MAIL).patch).files);
   });
 });
 

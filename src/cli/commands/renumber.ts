@@ -20,7 +20,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadKernelTree, treeFileReader, type LoadedTree } from '../../kernel/tree-loader.js';
+import type { KernelTree } from '../../kernel/kernel-tree.js';
+import { loadKernelTree, startKernelTreeLoad, treeFileReader, type LoadedTree } from '../../kernel/tree-loader.js';
 import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { assignNumbers } from '../../plan/numbering.js';
@@ -28,7 +29,7 @@ import { describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-n
 import { oldNumbers, renumberPatches, type OldPatch } from '../../plan/renumber-patches.js';
 import { isExcluded } from '../../plan/table-edit.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
-import { readMail, type Mail } from '../../patch/mail-reader.js';
+import { readMail, readMailDiff, type Mail } from '../../patch/mail-reader.js';
 import { parsePatch } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
@@ -47,23 +48,27 @@ const OPTIONS = {
   check: { type: 'boolean' },
 } as const;
 
-export function runRenumber(args: string[], ctx: CliContext): number {
+export async function runRenumber(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('renumber', args, OPTIONS, { min: 0, max: 1, names: 'DEFS --tree NEWBASE, or --patches DIR --tree NEWBASE' });
-  const tree = loadKernelTree(resolveTree(ctx, values.tree));
   const outDir = resolve(ctx.cwd, values.out ?? 'out');
   const defsPath = positionals[0];
   if (defsPath === undefined) {
     if (!values.patches) throw new UsageError('syswire renumber: expected DEFS, or --patches DIR');
     if (values.from || values.note || values.rfc || values.abbrev) throw new UsageError('syswire renumber --patches: --from, --note, --rfc and --abbrev need DEFS');
-    return renumberMails(ctx, tree, resolve(ctx.cwd, values.patches), outDir, values.check);
+    return renumberMails(ctx, loadKernelTree(resolveTree(ctx, values.tree)), resolve(ctx.cwd, values.patches), outDir, values.check);
   }
   if (values.from && values.patches) throw new UsageError('syswire renumber: give --from OLDBASE or --patches DIR, not both');
+  const abbrev = parseAbbrev('renumber', values.abbrev);
+  // Both trees are listed in the background while the definition loads.
+  const newBase = startKernelTreeLoad(resolveTree(ctx, values.tree));
+  const oldBase = values.from ? startKernelTreeLoad(resolve(ctx.cwd, values.from)) : undefined;
   const defs = loadDefsArg(ctx, defsPath);
   if (!defs) return EXIT.fail;
   const { loaded, defsFile } = defs;
-  const olds = previousNumbers(ctx, loaded, tree, values.from, values.patches);
+  const tree = await newBase;
+  const olds = oldBase ? numbersOn(await oldBase, loaded) : previousNumbers(ctx, loaded, tree, values.patches);
   const auto = { ...loaded, defs: { ...loaded.defs, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: 'auto' as const })) } };
-  const news = new Map(assignNumbers(tree, auto).map((c) => [c.def.name, c.nr]));
+  const news = numbersOn(tree, auto);
   const defOf = (name: string) => loaded.defs.syscalls.find((s) => s.name === name)!;
   const moves = describeMoves(tree, olds, news, (name, table) => !isExcluded(defOf(name), table));
   ctx.stdout(formatMoves(moves));
@@ -78,19 +83,19 @@ export function runRenumber(args: string[], ctx: CliContext): number {
     ...loaded,
     defs: { ...loaded.defs, series: { ...series, changes }, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: news.get(s.name)! })) },
   };
-  const abbrev = parseAbbrev('renumber', values.abbrev);
   const files = buildSeries(renumbered, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}) });
   return emitPatches(ctx, outDir, files, values.check, `syswire renumber ${defsPath}`);
 }
 
-/** The numbers the series had before the rebase (see the header comment). */
-function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, from: string | undefined, patches: string | undefined): Map<string, number> {
-  if (from) {
-    const old = loadKernelTree(resolve(ctx.cwd, from));
-    return new Map(assignNumbers(old, loaded).map((c) => [c.def.name, c.nr]));
-  }
+/** name -> the generic number `tree` gives each syscall of the definition. */
+function numbersOn(tree: KernelTree, loaded: LoadedDefs): Map<string, number> {
+  return new Map(assignNumbers(tree, loaded).map((c) => [c.def.name, c.nr]));
+}
+
+/** The numbers the series had before the rebase, without an old tree (see the header comment). */
+function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, patches: string | undefined): Map<string, number> {
   if (patches) {
-    const found = oldNumbers(tree, readPatchDir(resolve(ctx.cwd, patches)).patches);
+    const found = oldNumbers(tree, readPatchDiffs(resolve(ctx.cwd, patches)));
     const names = loaded.defs.syscalls.map((s) => s.name);
     const missing = names.filter((n) => !found.has(n));
     if (missing.length > 0) throw new DiagnosticError([{ file: patches, line: 0, col: 0, severity: 'error', message: `no '#define __NR_' for ${missing.join(', ')} in the patches` }]);
@@ -105,18 +110,29 @@ function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, 
   return olds;
 }
 
-/** The mails of a series directory, in file-name order, the cover letter apart. */
-function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
+/** The `*.patch` file names of a series directory, sorted, and which one is the cover letter. */
+function listPatchDir(dir: string): { names: string[]; coverName: string | undefined } {
   if (!existsSync(dir)) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no such directory' }]);
   const names = readdirSync(dir).filter((n) => n.endsWith('.patch')).sort();
   const coverName = names.find(isCoverLetter);
-  const mails = names.filter((n) => n !== coverName).map((n) => ({ name: n, mail: readMail(n, readFileSync(join(dir, n), 'utf8')) }));
-  if (mails.length === 0) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no *.patch files' }]);
+  if (names.length === (coverName ? 1 : 0)) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no *.patch files' }]);
+  return { names: names.filter((n) => n !== coverName), coverName };
+}
+
+/** The mails of a series directory, in file-name order, the cover letter apart. */
+function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
+  const { names, coverName } = listPatchDir(dir);
+  const mails = names.map((n) => ({ name: n, mail: readMail(n, readFileSync(join(dir, n), 'utf8')) }));
   return {
     patches: mails.map(({ name, mail }) => ({ file: name, diff: parsePatch(mail.patch) })),
     mails: mails.map((m) => m.mail),
     cover: coverName ? readMail(coverName, readFileSync(join(dir, coverName), 'utf8')) : undefined,
   };
+}
+
+/** Only the diffs of a series directory's patches (no cover letter), for the old numbers. */
+function readPatchDiffs(dir: string): OldPatch[] {
+  return listPatchDir(dir).names.map((n) => ({ file: n, diff: parsePatch(readMailDiff(n, readFileSync(join(dir, n), 'utf8'))) }));
 }
 
 function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: string, check: boolean | undefined): number {
