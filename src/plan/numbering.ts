@@ -28,28 +28,50 @@ export interface PlannedCall {
 
 /** The lowest generic number no table, header or count has used yet. */
 export function nextFreeNumber(tree: KernelTree): number {
-  let next = tree.unistd.count ?? 0;
-  for (const p of tree.unistd.pairs) next = Math.max(next, p.nr + 1);
-  if (tree.arm64Compat) next = Math.max(next, tree.arm64Compat.count.count);
-  for (const t of tree.tables) {
-    for (const line of t.table.lines.slice(t.format.block.first, t.format.block.last + 1)) {
-      const nr = line.kind === 'row' ? line.nr : line.reserved?.nr;
-      if (nr !== undefined) next = Math.max(next, nr - t.format.offset + 1);
-    }
-  }
-  return next;
+  return numberIndex(tree).next;
 }
 
 /** Who already uses generic number `nr` (any table row, reserved comment or unistd.h define). */
 export function numberUsers(tree: KernelTree, nr: number): { where: string; name: string }[] {
-  const users = tree.unistd.pairs.filter((p) => p.nr === nr && p.callLine >= 0).map((p) => ({ where: tree.unistd.path, name: p.name }));
-  for (const t of tree.tables) {
-    for (const line of t.table.lines) {
-      const hit = line.kind === 'row' ? line.nr === nr + t.format.offset && { name: line.name } : line.reserved?.nr === nr + t.format.offset && line.reserved;
-      if (hit) users.push({ where: t.path, name: hit.name });
-    }
+  return [...(numberIndex(tree).users.get(nr) ?? [])];
+}
+
+interface NumberIndex {
+  next: number;
+  users: Map<number, { where: string; name: string }[]>;
+}
+
+/** Built once per tree: every number check and `auto` of a run reads it. */
+const indexes = new WeakMap<KernelTree, NumberIndex>();
+
+function numberIndex(tree: KernelTree): NumberIndex {
+  const known = indexes.get(tree);
+  if (known) return known;
+  const users = new Map<number, { where: string; name: string }[]>();
+  const use = (nr: number, user: { where: string; name: string }) => {
+    const list = users.get(nr);
+    if (list) list.push(user);
+    else users.set(nr, [user]);
+  };
+  let next = tree.unistd.count ?? 0;
+  for (const p of tree.unistd.pairs) {
+    next = Math.max(next, p.nr + 1);
+    if (p.callLine >= 0) use(p.nr, { where: tree.unistd.path, name: p.name });
   }
-  return users;
+  if (tree.arm64Compat) next = Math.max(next, tree.arm64Compat.count.count);
+  for (const t of tree.tables) {
+    const { first, last } = t.format.block;
+    t.table.lines.forEach((line, i) => {
+      const nr = line.kind === 'row' ? line.nr : line.reserved?.nr;
+      if (nr === undefined) return;
+      // Rows outside the newest block (x86_64's x32 range) still collide with an explicit number.
+      if (i >= first && i <= last) next = Math.max(next, nr - t.format.offset + 1);
+      use(nr - t.format.offset, { where: t.path, name: line.kind === 'row' ? line.name : line.reserved!.name });
+    });
+  }
+  const index = { next, users };
+  indexes.set(tree, index);
+  return index;
 }
 
 export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall[] {
