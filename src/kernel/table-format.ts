@@ -68,11 +68,18 @@ export function learnTableFormat(table: SyscallTable, generic: GenericReference)
 function findNewestBlock(lines: readonly TableLine[], generic: ReadonlyMap<string, number>): { first: number; last: number } {
   let anchor = -1;
   let best = -1;
-  lines.forEach((l, i) => {
-    const g = l.kind === 'row' ? generic.get(l.name) : undefined;
-    if (g !== undefined && g >= best) [best, anchor] = [g, i];
-  });
-  if (anchor < 0) anchor = lines.map((l) => l.kind).lastIndexOf('row');
+  let lastRow = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind !== 'row') continue;
+    lastRow = i;
+    const g = generic.get(l.name);
+    if (g !== undefined && g >= best) {
+      best = g;
+      anchor = i;
+    }
+  }
+  if (anchor < 0) anchor = lastRow;
   if (anchor < 0) return { first: 0, last: lines.length - 1 };
   let first = anchor;
   let last = anchor;
@@ -155,9 +162,15 @@ function firstMatches<T>(items: readonly T[], pred: (item: T) => boolean, limit:
 /** Most frequent value; ties go to the one seen first (callers pass newest first). */
 export function mode<T>(values: readonly T[]): T | undefined {
   const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: T | undefined;
   let bestCount = 0;
-  for (const [v, c] of counts) if (c > bestCount) [best, bestCount] = [v, c];
+  for (let i = 0; i < values.length; i++) counts.set(values[i]!, (counts.get(values[i]!) ?? 0) + 1);
+  // Map iteration follows first insertion, so a tie keeps the value seen first.
+  counts.forEach((c, v) => {
+    if (c > bestCount) {
+      best = v;
+      bestCount = c;
+    }
+  });
   return best;
 }
