@@ -25,7 +25,8 @@ const context = {
   env: process.env,
 };
 cli.runCli(argv, context).then((code) => {
-  saveCache();
+  // A failed run (a usage error, say) compiled too little to be worth keeping.
+  if (code === 0) saveCache();
   // Exit as soon as the output is out: letting node wind down on its own
   // tears the whole heap down first, ~15 ms for a run over two trees.
   const flushed = (stream, then) => (stream.writableLength === 0 ? then() : stream.write('', then));

@@ -88,15 +88,28 @@ describe('requireWithCodeCache', () => {
 });
 
 describe('bin/syswire.js with and without its code cache', () => {
-  it('prints the same numbers table', () => {
-    const cli = join(REPO_ROOT, 'dist/bundle/syswire.cjs');
+  const cli = join(REPO_ROOT, 'dist/bundle/syswire.cjs');
+  const cacheDir = join(REPO_ROOT, 'dist/bundle/code-cache');
+  const cachesOf = (command: string) => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.startsWith(`${command}-`)) : []);
+  const needBundle = () => {
     if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' first (npm test does)`);
-    const cacheDir = join(REPO_ROOT, 'dist/bundle/code-cache');
-    for (const f of existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.startsWith('numbers-')) : []) rmSync(join(cacheDir, f));
+  };
+
+  it('keeps no cache from a failed run', () => {
+    needBundle();
+    for (const f of cachesOf('renumber')) rmSync(join(cacheDir, f));
+    const res = spawnSync(process.execPath, ['bin/syswire.js', 'renumber', '--no-such-option'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(res.status).toBe(2);
+    expect(cachesOf('renumber')).toEqual([]);
+  });
+
+  it('prints the same numbers table', () => {
+    needBundle();
+    for (const f of cachesOf('numbers')) rmSync(join(cacheDir, f));
     const run = () => spawnSync(process.execPath, ['bin/syswire.js', 'numbers', '--tree', TREE_612], { cwd: REPO_ROOT, encoding: 'utf8' });
     const cold = run();
     expect(cold.status, cold.stderr).toBe(0);
-    expect(readdirSync(cacheDir).filter((n) => n.startsWith('numbers-'))).toHaveLength(1);
+    expect(cachesOf('numbers')).toHaveLength(1);
     const warm = run();
     expect(warm.status, warm.stderr).toBe(0);
     expect(warm.stdout).toBe(cold.stdout);
