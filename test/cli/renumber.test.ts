@@ -127,4 +127,22 @@ describe('renumber --patches DIR --tree NEWBASE', () => {
     expect(res.err).toContain('nothing written');
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
+
+  it.each([
+    ['old', 'arch/x86/entry/syscalls/syscall_64.tbl'],
+    ['new', 'include/uapi/asm-generic/unistd.h'],
+  ])('refuses a conflicted %s base with the file and line, and writes nothing', async (which, path) => {
+    const broken = scratchTree(TREE_612, EXTRA);
+    defer(broken.cleanup);
+    const full = join(broken.root, path);
+    const lines = readFileSync(full, 'utf8').split('\n');
+    lines.splice(20, 0, '<<<<<<< HEAD');
+    writeFileSync(full, lines.join('\n'));
+    const out = tmp();
+    const [tree, from] = which === 'old' ? [newBase, broken.root] : [broken.root, oldBase];
+    const res = await runCaptured('renumber', 'defs/sframe.yaml', '--tree', tree, '--from', from, '--out', out);
+    expect(res.code).toBe(1);
+    expect(res.err).toBe(`${path}:21: error: unresolved merge conflict marker; resolve the conflict first\n`);
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
 });
