@@ -27,6 +27,18 @@ describe('syswire series CLI', () => {
     expect(stale.err).toContain(`${name}: error: stale; run 'syswire series defs/sframe.yaml'`);
   }, 60_000);
 
+  it('names patch files of the same version an earlier run left, and keeps them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'syswire-series-cli-'));
+    dirs.push(out);
+    const tree = requireTree(TREE_612);
+    // An earlier v3 had two patches; v2 and the generate patch are other series' files.
+    for (const name of ['v3-0002-old-second-patch.patch', 'v2-0001-unwind-Add-sframe_register.patch', 'sframe.patch', 'v3-notes.txt']) writeFileSync(join(out, name), 'old\n');
+    const res = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
+    expect(res.code).toBe(0);
+    expect(res.err).toBe(`${join(out, 'v3-0002-old-second-patch.patch')}: warning: not part of this series (an earlier run wrote it?); left in place, remove it before sending\n`);
+    expect(readdirSync(out).sort()).toEqual(['sframe.patch', 'v2-0001-unwind-Add-sframe_register.patch', 'v3-0001-unwind-Add-sframe_-un-register-system-calls.patch', 'v3-0002-old-second-patch.patch', 'v3-notes.txt']);
+  }, 60_000);
+
   it('reports a date git does not understand, writing nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'syswire-series-cli-'));
     dirs.push(dir);

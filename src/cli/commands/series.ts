@@ -7,7 +7,7 @@
  *   --abbrev N   hex digits of `index` blob ids (default: the definition's, 12)
  *   --check      exit 1 when the files in --out are stale, write nothing
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
@@ -68,7 +68,24 @@ export function emitPatches(ctx: CliContext, outDir: string, files: readonly Pat
   }
   const written = new Set(writeFilesAtomic(outDir, files));
   for (const f of files) ctx.stdout(`${written.has(f.path) ? 'wrote' : 'unchanged'} ${displayPath(ctx, join(outDir, f.path))}\n`);
+  for (const name of leftovers(outDir, files)) {
+    ctx.stderr(`${displayPath(ctx, join(outDir, name))}: warning: not part of this series (an earlier run wrote it?); left in place, remove it before sending\n`);
+  }
   return EXIT.ok;
+}
+
+/**
+ * Patch files of this series' version in `outDir` that this run did not
+ * write: what an earlier run left when a subject or the number of patches
+ * changed.  `git send-email out/*.patch` would send them too, so they are
+ * named; nothing is deleted.
+ */
+function leftovers(outDir: string, files: readonly PatchFile[]): string[] {
+  const version = files.map((f) => /^(v\d+-)?\d{4}-/.exec(f.path)).find(Boolean);
+  if (!version) return [];
+  const sameVersion = new RegExp(`^${version[1] ?? ''}\\d{4}-.*\\.patch$`);
+  const ours = new Set(files.map((f) => f.path));
+  return readdirSync(outDir).filter((n) => sameVersion.test(n) && !ours.has(n)).sort();
 }
 
 export function runSeries(args: string[], ctx: CliContext): number {
