@@ -20,11 +20,19 @@ export interface Insertion {
 export function insertLines(source: string, insertions: readonly Insertion[], replace: ReadonlyMap<number, string> = new Map()): string {
   const text = splitLines(source);
   const byLine = new Map<number, string[]>();
-  for (const ins of insertions) byLine.set(ins.after, [...(byLine.get(ins.after) ?? []), ...ins.lines]);
+  for (const ins of insertions) {
+    const list = byLine.get(ins.after);
+    if (list) list.push(...ins.lines);
+    else byLine.set(ins.after, [...ins.lines]);
+  }
+  // Indexed loops: this runs once per table and header, on cold code.
   const out: string[] = [...(byLine.get(-1) ?? [])];
-  text.lines.forEach((line, i) => {
-    out.push(replace.get(i) ?? line, ...(byLine.get(i) ?? []));
-  });
+  for (let i = 0; i < text.lines.length; i++) {
+    const replaced = replace.get(i);
+    out.push(replaced === undefined ? text.lines[i]! : replaced);
+    const added = byLine.get(i);
+    if (added) for (let j = 0; j < added.length; j++) out.push(added[j]!);
+  }
   // Keep the file's own last-line ending; only an empty file gains one.
   return joinLines({ lines: out, finalNewline: text.lines.length === 0 ? out.length > 0 : text.finalNewline });
 }
