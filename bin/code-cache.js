@@ -9,10 +9,12 @@
 // One cache file per command, in dist/bundle/code-cache/, named after the
 // SHA-1 of the bundle and the node version: a rebuilt bundle or another node
 // never meets a cache made for something else (V8 itself only checks the
-// source length; hashing the bundle costs about 1.5 ms).  A cache V8 rejects, or none, is (re)written once the
-// command has run, atomically (temporary file, then rename), so parallel
-// runs never read half a file.  Nothing is written when the directory is
-// read-only; the bundle then simply runs without a cache.
+// source length; hashing the bundle costs about 1.5 ms).  When there is no
+// cache, or V8 rejects it, the caller saves one after the command has run
+// (bin/syswire.js does so after a run that succeeded), atomically: a
+// temporary file, then rename, so parallel runs never read half a file.
+// Nothing is written when the directory is read-only; the bundle then
+// simply runs without a cache.
 'use strict';
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
