@@ -32,12 +32,12 @@ export function discoverTables(root: string): string[] {
  */
 export function findTables(root: string): Promise<string[]> {
   const prune = [...PRUNE].flatMap((name, i) => [...(i > 0 ? ['-o'] : []), '-name', name]);
-  const args = ['arch', '-maxdepth', String(MAX_DEPTH + 1), '-type', 'd', '(', ...prune, ')', '-prune', '-o', '-type', 'f', '-name', 'syscall*.tbl', '-print'];
+  const args = ['arch', '-maxdepth', String(MAX_DEPTH + 1), '-type', 'd', '(', ...prune, ')', '-prune', '-o', '-type', 'f', '-name', 'syscall*.tbl', '-print0'];
   return new Promise((resolve, reject) => {
     execFile('find', args, { cwd: root, maxBuffer: 1 << 20 }, (err, stdout) => {
       try {
         if (err) return resolve(discoverTables(root));
-        resolve(withGenericTable(root, stdout.split('\n').filter((path) => TABLE.test(path.slice(path.lastIndexOf('/') + 1)))));
+        resolve(withGenericTable(root, stdout.split('\0').filter((path) => TABLE.test(path.slice(path.lastIndexOf('/') + 1)))));
       } catch (walkError) {
         reject(walkError as Error);
       }

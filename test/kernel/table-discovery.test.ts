@@ -38,7 +38,7 @@ describe('table discovery', () => {
     expect(await findTables(root)).toEqual(walked);
   });
 
-  it('agrees on what to skip: symlinks, pruned directories, files too deep, other names', async () => {
+  it('agrees on what to skip (symlinks, pruned directories, files too deep, other names) and on odd names', async () => {
     const root = layout(
       [
         'scripts/syscall.tbl',
@@ -51,6 +51,8 @@ describe('table discovery', () => {
         'arch/foo/configs/syscall.tbl',
         'arch/foo/kernel/syscalls/syscall_64.tbl.orig',
         'arch/syscall.tbl',
+        'arch/foo/odd\nname/syscall.tbl',
+        'arch/foo/kernel/not a\nsyscall.tbl',
       ],
       [
         ['../../../scripts/syscall.tbl', 'arch/foo/tools/syscall_64.tbl'],
@@ -58,7 +60,7 @@ describe('table discovery', () => {
       ],
     );
     const walked = discoverTables(root);
-    expect(walked).toEqual(['arch/foo/kernel/syscalls/syscall_n32.tbl', 'arch/foo/tools/syscall.tbl', 'arch/syscall.tbl', 'scripts/syscall.tbl']);
+    expect(walked).toEqual(['arch/foo/kernel/syscalls/syscall_n32.tbl', 'arch/foo/odd\nname/syscall.tbl', 'arch/foo/tools/syscall.tbl', 'arch/syscall.tbl', 'scripts/syscall.tbl']);
     expect(await findTables(root)).toEqual(walked);
   });
 
