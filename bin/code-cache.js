@@ -7,17 +7,18 @@
 // the functions that run compiled then are deserialized instead of compiled.
 //
 // One cache file per command, in dist/bundle/code-cache/, named after the
-// SHA-1 of the bundle and the node version: a rebuilt bundle or another node
-// never meets a cache made for something else (V8 itself only checks the
-// source length; hashing the bundle costs about 1.5 ms).  When there is no
+// bundle file's identity (inode, size, mtime and ctime to the nanosecond)
+// and the node version: a rebuilt bundle or another node never meets a
+// cache made for something else (V8 itself only checks the source length).
+// The file's identity stands in for a hash of its content, which would cost
+// ~2 ms plus loading node's crypto module, more than lint or numbers need.  When there is no
 // cache, or V8 rejects it, the caller saves one after the command has run
 // (bin/syswire.js does so after a run that succeeded), atomically: a
 // temporary file, then rename, so parallel runs never read half a file.
 // Nothing is written when the directory is read-only; the bundle then
 // simply runs without a cache.
 'use strict';
-const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -29,8 +30,7 @@ const { Script } = require('node:vm');
  */
 function requireWithCodeCache(file, name) {
   const bytes = readFileSync(file);
-  const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 16);
-  const cacheFile = join(dirname(file), 'code-cache', `${name}-${hash}-${process.version}-${process.arch}.bin`);
+  const cacheFile = join(dirname(file), 'code-cache', `${name}-${fileIdentity(file)}-${process.version}-${process.arch}.bin`);
   const cachedData = readOptional(cacheFile);
   // Same line as the source's first line, so stack traces keep their line numbers.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
@@ -39,6 +39,12 @@ function requireWithCodeCache(file, name) {
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   const fresh = cachedData === undefined || script.cachedDataRejected === true;
   return { exports: module.exports, cacheUsed: !fresh, saveCache: () => fresh && writeAtomic(cacheFile, script.createCachedData()) };
+}
+
+/** `<inode>-<size>-<mtime ns>-<ctime ns>`, in base 36: changes whenever the file is rewritten. */
+function fileIdentity(path) {
+  const st = statSync(path, { bigint: true });
+  return [st.ino, st.size, st.mtimeNs, st.ctimeNs].map((n) => n.toString(36)).join('-');
 }
 
 function readOptional(path) {
