@@ -24,13 +24,13 @@ import { writeCoverLetter } from './cover-letter-writer.js';
 import { readDiffSections, withIndexIds } from './diff-section-reader.js';
 import { writeDiffstat, type FileStat } from './diffstat-writer.js';
 import { parseGitDate, type GitDate } from './git-date-parser.js';
-import { abbreviateId, hashBlob, hashCommit, hashTrees, NULL_OID, type Signature } from './git-objects.js';
+import { abbreviateId, hashBlob as hashBlobOnce, hashCommit, hashTrees, NULL_OID, type Signature } from './git-objects.js';
 import { patchFileName, splitMessage, writePatchMail, type MailNumber } from './mail-writer.js';
 import type { Identity } from './scratch-repo.js';
 import { stripspace } from './stripspace.js';
 
-/** A git-style diff of file edits (unified-diff.ts); any `index` abbreviation. */
-export type DiffWriter = (edits: readonly FileEdit[]) => string;
+/** A git-style diff of file edits (unified-diff.ts), blob ids from `hash`; any `index` abbreviation. */
+export type DiffWriter = (edits: readonly FileEdit[], hash: (text: string) => string) => string;
 
 interface BuiltCommit {
   id: string;
@@ -42,6 +42,9 @@ interface BuiltCommit {
 }
 
 export function writeSeriesInProcess(spec: SeriesSpec, diff: DiffWriter): PatchFile[] {
+  // Each text is hashed once: the base tree, the commits and the diffs' index lines all ask.
+  const ids = new Map<string, string>();
+  const hashBlob = (text: string) => ids.get(text) ?? ids.set(text, hashBlobOnce(text)).get(text)!;
   const objects = new Set<string>();
   const base = new Map<string, string | undefined>();
   for (const commit of spec.commits) if (commit.kind === 'edits') for (const e of commit.edits) if (!base.has(e.path)) base.set(e.path, e.before);
@@ -75,7 +78,7 @@ export function writeSeriesInProcess(spec: SeriesSpec, diff: DiffWriter): PatchF
   const at = (nr: number): MailNumber => ({ subjectPrefix: spec.subjectPrefix, version: spec.version, nr, total: numbered ? built.length : 0 });
   const stats = new Map<string, FileStat[]>();
   const patches = built.map((commit, i): PatchFile => {
-    const sections = readDiffSections(diff(commit.edits));
+    const sections = readDiffSections(diff(commit.edits, hashBlob));
     const text = sections
       .map((s) => {
         const ids = commit.blobs.get(s.path);
@@ -96,7 +99,7 @@ export function writeSeriesInProcess(spec: SeriesSpec, diff: DiffWriter): PatchF
     .map(([path, text]): FileStat => {
       const once = stats.get(path);
       if (once && once.length === 1 && touchCount(built, path) === 1) return once[0]!;
-      const [section] = readDiffSections(diff([{ path, before: base.get(path), after: text! }]));
+      const [section] = readDiffSections(diff([{ path, before: base.get(path), after: text! }], hashBlob));
       return { path, added: section?.added ?? 0, deleted: section?.deleted ?? 0, isNew: base.get(path) === undefined };
     })
     .sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));

@@ -47,20 +47,23 @@ const MODE = '100644';
 const ABBREV = 12;
 const FIRST_FEW_BYTES = 8000;
 
+/** Full blob id of a text (git-objects.ts hashBlob, or a caller's memo of it). */
+export type BlobHasher = (text: string) => string;
+
 /** The patch for planned edits, as `git diff` of the old and new trees prints it. */
-export function diffEdits(edits: readonly FileEdit[]): string {
-  return diffFileChanges(edits);
+export function diffEdits(edits: readonly FileEdit[], hash: BlobHasher = hashBlob): string {
+  return diffFileChanges(edits, hash);
 }
 
 /** diffEdits, also for deleted files. */
-export function diffFileChanges(changes: readonly FileChange[]): string {
+export function diffFileChanges(changes: readonly FileChange[], hash: BlobHasher = hashBlob): string {
   const byPath = new Map<string, FileChange>();
   for (const change of changes) byPath.set(change.path, { ...change, before: wellFormed(change.before), after: wellFormed(change.after) });
   const paths = [...byPath.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return paths.map((p) => diffFile(byPath.get(p)!)).join('');
+  return paths.map((p) => diffFile(byPath.get(p)!, hash)).join('');
 }
 
-function diffFile({ path, before, after }: FileChange): string {
+function diffFile({ path, before, after }: FileChange, hash: BlobHasher): string {
   if (before === after) return '';
   const a = quotePath(`a/${path}`);
   const b = quotePath(`b/${path}`);
@@ -68,7 +71,7 @@ function diffFile({ path, before, after }: FileChange): string {
   if (before === undefined) out.push(`new file mode ${MODE}\n`);
   if (after === undefined) out.push(`deleted file mode ${MODE}\n`);
   const both = before !== undefined && after !== undefined;
-  out.push(`index ${blobId(before)}..${blobId(after)}${both ? ` ${MODE}` : ''}\n`);
+  out.push(`index ${blobId(before, hash)}..${blobId(after, hash)}${both ? ` ${MODE}` : ''}\n`);
   const oldName = before === undefined ? '/dev/null' : a;
   const newName = after === undefined ? '/dev/null' : b;
   if (isBinary(before) || isBinary(after)) {
@@ -83,8 +86,8 @@ function diffFile({ path, before, after }: FileChange): string {
 const tabIfSpace = (name: string) => (name.includes(' ') ? '\t' : '');
 
 /** The blob's SHA-1 (`blob <size>\0<bytes>`), abbreviated; all zeros for an absent side. */
-function blobId(text: string | undefined): string {
-  return (text === undefined ? NULL_OID : hashBlob(text)).slice(0, ABBREV);
+function blobId(text: string | undefined, hash: BlobHasher): string {
+  return (text === undefined ? NULL_OID : hash(text)).slice(0, ABBREV);
 }
 
 /** buffer_is_binary: a NUL among the first 8000 bytes. */
