@@ -38,11 +38,41 @@ export interface LineDiff {
 }
 
 export function diffLines(before: string, after: string): LineDiff {
-  const [side1, side2] = prepareSides(splitRecords(before), splitRecords(after));
+  const records1 = splitRecords(before);
+  const records2 = splitRecords(after);
+  const block = fixedBlock(records1, records2);
+  if (block) return { before: records1, after: records2, changes: [block] };
+  const [side1, side2] = prepareSides(records1, records2);
   runMyers(side1, side2);
   compactChanges(side1, side2);
   compactChanges(side2, side1);
   return { before: side1.lines, after: side2.lines, changes: buildScript(side1.changed, side2.changed, side1.lines.length, side2.lines.length) };
+}
+
+/**
+ * The common case of a wire-up, answered without classifying every line:
+ * one side is the other plus one block of lines (rows appended to a
+ * table).  xdiff trims the common head and tail first (xdl_trim_ends), which
+ * leaves exactly that block, then slides a block only onto equal lines
+ * (xdl_change_compact); when neither the line before the block equals its
+ * last line nor the line after it equals its first, nothing can move, and
+ * the block is git's answer.  Anything else (a changed line, a block that
+ * could slide) goes through the whole pipeline.
+ */
+function fixedBlock(a: readonly string[], b: readonly string[]): LineChange | undefined {
+  const lim = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < lim && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < lim - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const chg1 = a.length - head - tail;
+  const chg2 = b.length - head - tail;
+  if ((chg1 === 0) === (chg2 === 0)) return undefined;
+  const longer = chg1 > 0 ? a : b;
+  const end = head + chg1 + chg2;
+  if (head > 0 && longer[head - 1] === longer[end - 1]) return undefined;
+  if (end < longer.length && longer[head] === longer[end]) return undefined;
+  return { i1: head, i2: head, chg1, chg2 };
 }
 
 /** xdl_build_script, walking back from the end; `changed` arrays are offset by one. */

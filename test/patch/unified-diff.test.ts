@@ -46,6 +46,15 @@ const deep = (tabs: number) => `${'\t'.repeat(tabs)}d${tabs}`;
 const CONTENT_CASES: [string, string | undefined, string | undefined][] = [
   ['insert a function after a function (slider over "}" and blank)', fn('a', 'return 1;') + '\n' + fn('c', 'return 3;'), fn('a', 'return 1;') + '\n' + fn('b', 'return 2;') + '\n' + fn('c', 'return 3;')],
   ['insert a duplicate next to identical lines', lines('a', 'b', 'b', 'c'), lines('a', 'b', 'b', 'b', 'c')],
+  // One block added or removed (line-diff.ts answers these without xdiff when the block cannot slide).
+  ['one block added mid-file, fixed in place', numbered(20), numbered(20).replace('\tline 10;\n', '\tline 10;\n\tnew a;\n\tnew b;\n')],
+  ['one block added whose last line equals the line before it', numbered(20), numbered(20).replace('\tline 10;\n', '\tline 10;\n\tnew;\n\tline 10;\n')],
+  ['one block added whose first line equals the line after it', numbered(20), numbered(20).replace('\tline 10;\n', '\tline 10;\n\tline 11;\n\tnew;\n')],
+  ['one block removed, fixed in place', numbered(20), numbered(20).replace('\tline 7;\n\tline 8;\n', '')],
+  ['one block removed next to a line equal to its first', lines('a', 'b', 'x', 'b', 'c'), lines('a', 'b', 'c')],
+  ['one block added at the top', numbered(8), lines('first') + numbered(8)],
+  ['one block added at the end', numbered(8), numbered(8) + lines('last', 'after last')],
+  ['one block added before a last line without newline', 'a\nb\nc', 'a\nb\nnew\nc'],
   ['insert a blank line among blank lines', lines('a', '', '', 'b', '', 'c'), lines('a', '', '', '', 'b', '', 'c')],
   ['insert an if-block inside nested code', lines('int f(void)', '{', '\tif (a) {', '\t\tx();', '\t}', '', '\treturn 0;', '}'), lines('int f(void)', '{', '\tif (a) {', '\t\tx();', '\t}', '', '\tif (b) {', '\t\ty();', '\t}', '', '\treturn 0;', '}')],
   ['append a struct member after a nested struct', lines('struct s {', '\tstruct {', '\t\tint a;', '\t} in;', '\tint b;', '};'), lines('struct s {', '\tstruct {', '\t\tint a;', '\t} in;', '\tint b;', '\tint c;', '};')],
