@@ -2,7 +2,9 @@
  * The real kernel trees the tests run against: Debian's linux-source-6.12
  * and linux-source-6.1, unpacked by scripts/setup.sh into .cache/kernel/.
  * `npm test` runs the setup first, so a missing tree is a broken setup and
- * fails loudly instead of skipping.
+ * fails loudly instead of skipping.  The unit tier (vitest.unit.config.ts)
+ * runs without trees and sets SYSWIRE_UNIT_TIER, so a tree read there fails
+ * even where the trees exist.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,9 @@ export const TREE_612 = join(REPO_ROOT, '.cache/kernel/linux-6.12');
 export const TREE_61 = join(REPO_ROOT, '.cache/kernel/linux-6.1');
 
 export function requireTree(dir: string): string {
+  if (process.env['SYSWIRE_UNIT_TIER']) {
+    throw new Error(`the unit tier reads no kernel tree, but this test reads ${dir}: name TREE_612/TREE_61 in it so vitest.unit.config.ts leaves it out`);
+  }
   if (!existsSync(join(dir, '.syswire-complete'))) {
     throw new Error(`kernel tree ${dir} is missing: run 'bash scripts/setup.sh' (npm test does this)`);
   }
