@@ -2,6 +2,7 @@
  * Entry point: dispatch argv to a command and return its exit code.  Only
  * bin/syswire.js calls process.exit (through process.exitCode).
  */
+import { checkGitVersion } from '../git/git-runner.js';
 import { EXIT, type CliContext } from './context.js';
 import { reportError } from './errors.js';
 
@@ -42,6 +43,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'install-merge-driver': async () => (await import('./commands/install-merge-driver.js')).runInstallMergeDriver,
 };
 
+/** Commands that never run git, so need no version check. */
+const NO_GIT = new Set(['numbers', 'schema']);
+
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -54,6 +58,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     return EXIT.usage;
   }
   try {
+    if (!NO_GIT.has(name)) checkGitVersion(ctx.cwd);
     return await (await load())(rest, ctx);
   } catch (err) {
     return reportError(ctx, err);

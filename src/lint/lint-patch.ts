@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildKernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedTree } from '../kernel/tree-loader.js';
-import { git } from '../patch/git.js';
+import { git } from '../git/git-runner.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { diskContext, lintTree, grepStructHeaders } from './lint-tree.js';
 import type { Finding, LintContext } from './lint-finding.js';

@@ -13,7 +13,7 @@
  * the text carries git's conflict markers.
  */
 import { parseUnistdHeader } from '../kernel/unistd-reader.js';
-import { mergeFileDiff3 } from '../patch/merge-file.js';
+import { mergeFileDiff3 } from '../git/merge-file.js';
 import { parseConflictBlocks, type Conflict } from './conflict-blocks.js';
 import { addedNames, highestNumber, isAppendBlock, renumberAfter, type FileKind } from './renumber-lines.js';
 

@@ -16,7 +16,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { git } from '../patch/git.js';
+import { git } from '../git/git-runner.js';
 import type { Side } from './syscall-merge.js';
 
 export type UpstreamChoice = Side | 'auto';

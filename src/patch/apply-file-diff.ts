@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { joinLines, splitLines } from '../kernel/text-lines.js';
-import { git } from './git.js';
+import { git } from '../git/git-runner.js';
 import { printFileDiff, type FileDiff } from './patch-parser.js';
 
 /** How many lines the new base may have inserted between a hunk's leading and trailing context. */

@@ -10,23 +10,16 @@
  *
  * Output is deterministic: the committer is the series author at the
  * patch's own date (what `git am --committer-date-is-author-date` records),
- * there is no signature, and no configuration is read.
- *
- * Running git costs some fifteen processes, so the common case (a tree
- * that is not a git repository, generated patches only, plain headers:
- * in-process-gate.ts lists the subset) is written in process by
- * series-writer.ts with the very same bytes; the tests hold the two paths
- * to byte equality.
+ * there is no signature, and no configuration is read.  Every tree takes
+ * this path; a plain tree (no `.git`) gets a synthetic base commit holding
+ * only the files the series touches.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileEdit } from '../plan/file-edit.js';
 import { DiagnosticError } from '../model/diagnostics.js';
-import { inProcessBlocker } from './in-process-gate.js';
 import { readMail } from './mail-reader.js';
-import { ScratchRepo, type Identity } from './scratch-repo.js';
-import { writeSeriesInProcess } from './series-writer.js';
-import { diffEdits } from './unified-diff.js';
+import { ScratchRepo, type Identity } from '../git/scratch-repo.js';
 
 /** One patch of the series: generated edits, or a user-written mail. */
 export type CommitSpec =
@@ -54,19 +47,8 @@ export interface PatchFile {
   content: string;
 }
 
-/**
- * Write the series: in process when in-process-gate.ts allows it, else
- * with git.  `onRoute` (for tests) learns which way it went and why.
- */
-export function formatSeries(spec: SeriesSpec, onRoute?: (route: 'in-process' | 'git', why?: string) => void): PatchFile[] {
-  const blocker = inProcessBlocker(spec);
-  onRoute?.(blocker === undefined ? 'in-process' : 'git', blocker);
-  if (blocker !== undefined) return formatSeriesWithGit(spec);
-  return withChangelogs(writeSeriesInProcess(spec, diffEdits), spec);
-}
-
 /** The series as real git writes it (scratch repository, `git format-patch`). */
-export function formatSeriesWithGit(spec: SeriesSpec): PatchFile[] {
+export function formatSeries(spec: SeriesSpec): PatchFile[] {
   const repo = ScratchRepo.create(spec.treeRoot);
   try {
     let parent = repo.treeHead ?? synthesizeBase(repo, spec);

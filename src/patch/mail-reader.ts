@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticError } from '../model/diagnostics.js';
-import { git } from './git.js';
-import type { Identity } from './scratch-repo.js';
+import { git } from '../git/git-runner.js';
+import type { Identity } from '../git/scratch-repo.js';
 
 export interface Mail {
   subject: string;
@@ -52,22 +52,6 @@ export function readMail(file: string, text: string): Mail {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/**
- * The diff of a mail, for readers that need nothing else.  A mail in plain
- * text (no MIME part, no quoted-printable or base64 transfer encoding, as
- * git format-patch writes it) carries its diff verbatim from the first
- * `diff --git` line, which is where the patch parser starts: no need to
- * run `git mailinfo` (about 12 ms a mail).  Any other mail is decoded by
- * readMail.
- */
-export function readMailDiff(file: string, text: string): string {
-  const headerEnd = text.indexOf('\n\n');
-  const headers = headerEnd < 0 ? text : text.slice(0, headerEnd);
-  return ENCODED.test(headers) ? readMail(file, text).patch : text;
-}
-
-const ENCODED = /^content-(transfer-encoding:\s*(quoted-printable|base64)|type:\s*multipart\/)/im;
 
 /** The lines after the first `---` up to the diffstat, the diff or the end. */
 function changelogOf(text: string): string {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCaptured, useTempDirs } from '../support/cli-run.js';
-import { git } from '../../src/patch/git.js';
+import { git } from '../../src/git/git-runner.js';
 import { commitAll } from '../support/git-tree.js';
 import { loadTree, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
-import { diffEdits } from '../../src/patch/unified-diff.js';
+import { diffEdits } from '../../src/patch/tree-diff.js';
 import { renderEntrySkeletons } from '../../src/render/entry-skeleton.js';
 import { loadDefsFile } from '../support/definitions.js';
 import { loadTree, readTreeFile, REPO_ROOT, scratchTree, TREE_612 } from '../support/kernel-trees.js';

@@ -10,7 +10,7 @@ import { formatFinding, type Finding } from '../../src/lint/lint-finding.js';
 import { lintPatches } from '../../src/lint/lint-patch.js';
 import { diskContext, lintTree } from '../../src/lint/lint-tree.js';
 import { loadDefinitions } from '../../src/model/defs-loader.js';
-import { diffEdits } from '../../src/patch/unified-diff.js';
+import { diffEdits } from '../../src/patch/tree-diff.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
 import { REPO_ROOT, TREE_612, loadTree, readTreeFile } from '../support/kernel-trees.js';
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { git } from '../../src/patch/git.js';
+import { git } from '../../src/git/git-runner.js';
 import { REPO_ROOT, TREE_612, scratchTree } from '../support/kernel-trees.js';
 
 const DIST = join(REPO_ROOT, 'dist/bundle/syswire.cjs');

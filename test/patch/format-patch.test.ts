@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCaptured, useTempDirs } from '../support/cli-run.js';
 import { loadDefinitions } from '../../src/model/defs-loader.js';
-import { git } from '../../src/patch/git.js';
+import { git } from '../../src/git/git-runner.js';
 import { isCoverLetter, rerollCount } from '../../src/patch/format-patch.js';
-import { parseIdent } from '../../src/patch/scratch-repo.js';
-import { coverLetterText, DEFAULT_DATE, renderChangelog } from '../../src/patch/series-builder.js';
+import { parseIdent } from '../../src/git/scratch-repo.js';
+import { coverLetterText, DEFAULT_DATE, renderChangelog } from '../../src/plan/series-builder.js';
 import { gitScratchTree } from '../support/git-tree.js';
 import { REPO_ROOT, TREE_612 } from '../support/kernel-trees.js';
 

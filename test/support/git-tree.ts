@@ -3,7 +3,7 @@
  * files syswire touches (test/support/kernel-trees.ts), committed once with
  * a fixed identity and date so commit ids are stable across runs.
  */
-import { git } from '../../src/patch/git.js';
+import { git } from '../../src/git/git-runner.js';
 import { scratchTree } from './kernel-trees.js';
 
 export const BASE_ENV = {

@@ -3,19 +3,19 @@
  * the definition and the tree, plan, diff, print the bindings (through the
  * printer generate.ts started), then write, check or apply.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { planWireUp } from '../../plan/wire-plan.js';
-import { diffEdits } from '../../patch/unified-diff.js';
+import { diffEdits } from '../../patch/tree-diff.js';
 import { bindingsModel } from '../../bindings/bindings-model.js';
 import type { BindingsPrinter } from '../../bindings/bindings-printer.js';
 import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
 import { loadDefsArg } from '../defs-arg.js';
-import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
+import { EXIT, resolveTree, type CliContext } from '../context.js';
 import { summarizeEdits } from '../edit-summary.js';
+import { emitOutputs } from '../series-output.js';
 
 export type GenerateOptions = { tree?: string; out?: string; apply?: boolean; 'dry-run'?: boolean; check?: boolean; provisional?: boolean };
 
@@ -42,13 +42,8 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
   }
   const model = bindingsModel({ defs: loaded.defs, defsPath, tree, calls: plan.calls, read: readTreeFile, provisional: values.provisional === true });
   outputs.push({ path: `bindings/${series.name}.ts`, content: await printer.print(model) });
-  if (values.check) {
-    const stale = outputs.filter((o) => !existsSync(join(outDir, o.path)) || readFileSync(join(outDir, o.path), 'utf8') !== o.content);
-    for (const o of stale) ctx.stderr(`${displayPath(ctx, join(outDir, o.path))}: error: stale; run 'syswire generate ${defsPath}'\n`);
-    return stale.length > 0 ? EXIT.fail : EXIT.ok;
-  }
-  const written = new Set(writeFilesAtomic(outDir, outputs));
-  for (const o of outputs) ctx.stdout(`${written.has(o.path) ? 'wrote' : 'up to date'} ${displayPath(ctx, join(outDir, o.path))}\n`);
+  const code = emitOutputs(ctx, outDir, outputs, values.check, `syswire generate ${defsPath}`);
+  if (code !== EXIT.ok || values.check) return code;
   if (values.apply) {
     const applied = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
     ctx.stdout(`applied to ${tree.root}: ${applied.length} files\n`);

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFilesAtomic } from '../../io/file-writer.js';
-import { git } from '../../patch/git.js';
+import { git } from '../../git/git-runner.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, PACKAGE_ROOT, type CliContext } from '../context.js';
 import { parseUpstreamChoice } from './merge-driver.js';

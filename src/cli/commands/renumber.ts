@@ -29,13 +29,13 @@ import { describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-n
 import { oldNumbers, renumberPatches, type OldPatch } from '../../plan/renumber-patches.js';
 import { isExcluded } from '../../plan/table-edit.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
-import { readMail, readMailDiff, type Mail } from '../../patch/mail-reader.js';
+import { readMail, type Mail } from '../../patch/mail-reader.js';
 import { parsePatch } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
-import { buildSeries, emitPatches, parseAbbrev } from './series.js';
+import { buildSeries, emitPatches, parseAbbrev } from '../series-output.js';
 
 const OPTIONS = {
   tree: { type: 'string' },
@@ -132,7 +132,7 @@ function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover:
 
 /** Only the diffs of a series directory's patches (no cover letter), for the old numbers. */
 function readPatchDiffs(dir: string): OldPatch[] {
-  return listPatchDir(dir).names.map((n) => ({ file: n, diff: parsePatch(readMailDiff(n, readFileSync(join(dir, n), 'utf8'))) }));
+  return listPatchDir(dir).names.map((n) => ({ file: n, diff: parsePatch(readMail(n, readFileSync(join(dir, n), 'utf8')).patch) }));
 }
 
 function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: string, check: boolean | undefined): number {

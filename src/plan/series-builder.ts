@@ -13,11 +13,11 @@
  * link to the previous version.
  */
 import type { SeriesDef } from '../model/defs-schema.js';
-import type { FileEdit } from '../plan/file-edit.js';
-import type { PlannedCall } from '../plan/numbering.js';
+import type { FileEdit } from './file-edit.js';
+import type { PlannedCall } from './numbering.js';
 import { renderTemplate } from '../render/engine.js';
-import type { CommitSpec } from './format-patch.js';
-import { parseIdent, type Identity } from './scratch-repo.js';
+import type { CommitSpec } from '../patch/format-patch.js';
+import { parseIdent, type Identity } from '../git/scratch-repo.js';
 
 /** The date used when the definition gives none: fixed, never the clock. */
 export const DEFAULT_DATE = 'Thu, 1 Jan 1970 00:00:00 +0000';

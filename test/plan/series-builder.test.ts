@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesSchema } from '../../src/model/defs-schema.js';
-import { coverLetterText, DEFAULT_DATE, planSeries, renderChangelog } from '../../src/patch/series-builder.js';
+import { coverLetterText, DEFAULT_DATE, planSeries, renderChangelog } from '../../src/plan/series-builder.js';
 import type { FileEdit } from '../../src/plan/file-edit.js';
 
 const base = { name: 's', subject: 'foo: Add bar()', author: 'A U Thor <a@example.org>', body: 'Body text.\n', signed_off_by: ['A U Thor <a@example.org>'] };

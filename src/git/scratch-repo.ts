@@ -7,13 +7,14 @@
  * HEAD: the commits syswire builds are then the very commits `git am` makes
  * on that HEAD, so their ids, the `From <sha>` lines and `base-commit:` are
  * real.  Otherwise the base is a synthetic commit holding only the files the
- * series touches (enough for `index` lines and diffs).
+ * series touches (enough for `index` lines and diffs).  A plain diff needs
+ * no base at all (tree-diff.ts).
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { DiagnosticError } from '../model/diagnostics.js';
-import { git } from './git.js';
+import { git } from './git-runner.js';
 
 /** Who and when, as `git commit-tree` takes them. */
 export interface Identity {
@@ -32,12 +33,15 @@ export class ScratchRepo {
     this.treeHead = treeHead;
   }
 
-  /** Create the repository; `treeRoot` is the kernel tree the series applies to. */
-  static create(treeRoot: string): ScratchRepo {
-    const dir = mkdtempSync(join(tmpdir(), 'syswire-series-'));
+  /**
+   * Create the repository.  `treeRoot` is the kernel tree a series applies
+   * to; without it (a plain diff) the repository starts empty.
+   */
+  static create(treeRoot?: string): ScratchRepo {
+    const dir = mkdtempSync(join(tmpdir(), 'syswire-git-'));
     git(['init', '-q'], { cwd: dir });
-    const head = gitHead(treeRoot);
-    if (head) {
+    const head = treeRoot === undefined ? undefined : gitHead(treeRoot);
+    if (head !== undefined && treeRoot !== undefined) {
       let objects = git(['rev-parse', '--git-path', 'objects'], { cwd: treeRoot }).trim();
       if (!isAbsolute(objects)) objects = join(treeRoot, objects);
       mkdirSync(join(dir, '.git/objects/info'), { recursive: true });
@@ -82,9 +86,14 @@ export class ScratchRepo {
     this.run(['update-index', '--add', '--index-info'], info);
   }
 
+  /** The index as a tree object; returns its id. */
+  writeTree(): string {
+    return this.run(['write-tree']).trim();
+  }
+
   /** Commit the index on `parent` (or as a root commit); returns the commit id. */
   commit(message: string, parent: string | undefined, author: Identity, committer: Identity): string {
-    const tree = this.run(['write-tree']).trim();
+    const tree = this.writeTree();
     const env = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
