@@ -147,6 +147,13 @@ export function parseSyscallTable(path: string, source: string): SyscallTable {
   return { path, text, lines, rows };
 }
 
+/** A row rebuilt from its fields and the separators between them (and after the last, if any). */
+export function printTableRow(row: Pick<TableRow, 'fields' | 'separators'>): string {
+  let text = '';
+  for (let i = 0; i < row.fields.length; i++) text += row.fields[i]! + (row.separators[i] ?? '');
+  return text;
+}
+
 export function printSyscallTable(table: SyscallTable): string {
   const body = table.lines.map((l) => l.raw);
   return body.length === 0 ? '' : body.join('\n') + (table.text.finalNewline ? '\n' : '');
