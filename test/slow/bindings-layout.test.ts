@@ -13,6 +13,7 @@ import { USER_ABIS } from '../../src/bindings/abi-catalog.js';
 import { renderUapiHeader } from '../../src/render/uapi-header.js';
 import { bindingsFor, importBindings, scratchDir } from '../support/bindings.js';
 import { loadDefsFile } from '../support/definitions.js';
+import { hasTool, needTool } from '../support/kernel-build.js';
 import { REPO_ROOT, requireTree, TREE_612 } from '../support/kernel-trees.js';
 
 const DEFS = ['defs/sframe.yaml', 'test/fixtures/bindings/mixed.yaml'];
@@ -40,7 +41,6 @@ const TARGETS: [string, string, string[], string][] = [
 ];
 
 const HEADERS = join(REPO_ROOT, '.cache/headers/linux-6.12');
-const hasTool = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'syswire-layout-'));
 const results: { label: string; struct: string; equal: boolean }[] = [];
 afterAll(() => {
@@ -107,11 +107,8 @@ describe('struct layouts: bindings vs C compilers', () => {
     arches.forEach((a, i) => headerDirs.set(a, dirs[i]!));
   });
 
-  it.each(TARGETS)('%s (%s) lays out every struct as the bindings say', (label, abi, cc, arch) => {
-    if (!hasTool(cc[0]!)) {
-      console.warn(`SKIPPED ${label}: ${cc[0]} not installed (scripts/setup.sh --slow installs it)`);
-      return;
-    }
+  it.for(TARGETS)('%s (%s) lays out every struct as the bindings say', ([label, abi, cc, arch], ctx) => {
+    needTool(ctx, cc[0]!);
     const r = spawnSync(cc[0]!, [...cc.slice(1), '-S', '-o', '-', `-I${include}`, `-I${join(headerDirs.get(arch)!, 'include')}`, probe], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const got = new Map([...r.stdout.matchAll(/->(\w+) [$#]?(-?\d+)/g)].map((m) => [m[1]!, Number(m[2])]));

@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { TestContext } from 'vitest';
 
 /**
  * `cp -al` copy of `tree` with `patch` applied by `git apply`.  git apply
@@ -105,6 +106,23 @@ export function shellWords(text: string): string[] {
 
 export function hasTool(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+}
+
+/**
+ * Something a slow test needs is missing.  In CI (CI set) the test fails:
+ * the slow suite exists to run it, and a pass that checked nothing would
+ * hide a broken setup.  Elsewhere the test is skipped, the reason printed on
+ * stderr and kept as the skip note.
+ */
+export function missing(ctx: TestContext, reason: string): never {
+  if (process.env['CI']) throw new Error(`${reason}; CI must run this test`);
+  console.warn(`SKIPPED ${ctx.task.name}: ${reason}`);
+  return ctx.skip(reason);
+}
+
+/** Fail in CI, skip elsewhere, when `cmd` is not on PATH. */
+export function needTool(ctx: TestContext, cmd: string): void {
+  if (!hasTool(cmd)) missing(ctx, `${cmd} is not installed (scripts/setup.sh --slow installs it)`);
 }
 
 export function removeIfExists(path: string): void {
