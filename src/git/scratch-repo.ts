@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { git } from './git-runner.js';
+import { listPaths, spliceTree, type GitRun, type TreeEntry } from './tree-splice.js';
 
 /** Who and when, as `git commit-tree` takes them. */
 export interface Identity {
@@ -35,7 +36,8 @@ export class ScratchRepo {
 
   /**
    * Create the repository.  `treeRoot` is the kernel tree a series applies
-   * to; without it (a plain diff) the repository starts empty.
+   * to; without it (a plain diff) the repository starts empty.  Nothing is
+   * read into an index: trees are made by tree-splice.ts.
    */
   static create(treeRoot?: string): ScratchRepo {
     const dir = mkdtempSync(join(tmpdir(), 'syswire-git-'));
@@ -46,7 +48,6 @@ export class ScratchRepo {
       if (!isAbsolute(objects)) objects = join(treeRoot, objects);
       mkdirSync(join(dir, '.git/objects/info'), { recursive: true });
       writeFileSync(join(dir, '.git/objects/info/alternates'), `${objects}\n`);
-      git(['read-tree', head], { cwd: dir });
     }
     return new ScratchRepo(dir, head);
   }
@@ -55,15 +56,14 @@ export class ScratchRepo {
     return git(args, { cwd: this.dir, ...(input === undefined ? {} : { input }), ...(env ? { env } : {}) });
   }
 
-  /** Blob id and mode of each of `paths` that is in the index. */
-  entries(paths: readonly string[]): Map<string, { blob: string; mode: string }> {
-    const found = new Map<string, { blob: string; mode: string }>();
-    if (paths.length === 0) return found;
-    for (const line of this.run(['ls-files', '-s', '--', ...paths]).split('\n')) {
-      const m = /^(\d+) ([0-9a-f]+) \d\t(.*)$/.exec(line);
-      if (m) found.set(m[3]!, { mode: m[1]!, blob: m[2]! });
-    }
-    return found;
+  /** The tree of the kernel tree's HEAD, when it is a git repository. */
+  headTree(): string | undefined {
+    return this.treeHead === undefined ? undefined : this.run(['rev-parse', `${this.treeHead}^{tree}`]).trim();
+  }
+
+  /** The entries of `paths` in `tree`. */
+  entries(tree: string | undefined, paths: readonly string[]): Map<string, TreeEntry> {
+    return listPaths(this.gitRun, tree, paths);
   }
 
   /** Write each text as a blob (one git call for all); returns their ids. */
@@ -77,23 +77,46 @@ export class ScratchRepo {
     return this.run(['hash-object', '-w', '--', ...files]).trim().split('\n');
   }
 
-  /** Stage new contents (new files get mode 100644). */
-  stage(files: readonly { path: string; text: string }[]): void {
-    if (files.length === 0) return;
-    const known = this.entries(files.map((f) => f.path));
+  /** `tree` with new contents for `files` (new files get mode 100644); returns the new tree. */
+  withTexts(tree: string | undefined, files: readonly { path: string; text: string }[]): string {
+    const known = this.entries(tree, files.map((f) => f.path));
     const blobs = this.hashTexts(files.map((f) => f.text));
-    const info = files.map((f, i) => `${known.get(f.path)?.mode ?? '100644'} ${blobs[i]}\t${f.path}\n`).join('');
-    this.run(['update-index', '--add', '--index-info'], info);
+    const changes = new Map(files.map((f, i) => [f.path, { mode: known.get(f.path)?.mode ?? '100644', oid: blobs[i]! }]));
+    return spliceTree(this.gitRun, tree, changes);
   }
 
-  /** The index as a tree object; returns its id. */
-  writeTree(): string {
-    return this.run(['write-tree']).trim();
+  /**
+   * `tree` with a patch applied by `git apply --cached`, on an index that
+   * holds only the files the patch touches; returns the new tree.  A patch
+   * that does not apply throws git's error.
+   */
+  withPatch(tree: string | undefined, patchFile: string): string {
+    const paths = this.patchPaths(patchFile);
+    const env = { GIT_INDEX_FILE: join(this.dir, '.git', 'syswire-sparse-index') };
+    rmSync(env.GIT_INDEX_FILE, { force: true });
+    const present = this.entries(tree, paths);
+    this.run(['update-index', '-z', '--index-info'], [...present].map(([p, e]) => `${e.mode} ${e.oid}\t${p}\0`).join(''), env);
+    this.run(['apply', '--cached', patchFile], undefined, env);
+    const after = new Map<string, { mode: string; oid: string } | null>(paths.map((p) => [p, null]));
+    for (const record of this.run(['ls-files', '-s', '-z'], undefined, env).split('\0')) {
+      const m = /^(\d+) ([0-9a-f]+) \d\t([^]*)$/.exec(record);
+      if (m) after.set(m[3]!, { mode: m[1]!, oid: m[2]! });
+    }
+    return spliceTree(this.gitRun, tree, after);
   }
 
-  /** Commit the index on `parent` (or as a root commit); returns the commit id. */
-  commit(message: string, parent: string | undefined, author: Identity, committer: Identity): string {
-    const tree = this.writeTree();
+  /** The files a patch touches (`git apply --numstat`), both sides of a rename. */
+  patchPaths(patchFile: string): string[] {
+    return this.run(['apply', '--numstat', '-z', patchFile])
+      .split('\0')
+      .flatMap((r) => {
+        const path = r.includes('\t') ? r.split('\t')[2]! : r;
+        return path === '' ? [] : [path];
+      });
+  }
+
+  /** Commit `tree` on `parent` (or as a root commit); returns the commit id. */
+  commit(tree: string, message: string, parent: string | undefined, author: Identity, committer: Identity): string {
     const env = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
@@ -109,6 +132,8 @@ export class ScratchRepo {
       throw new DiagnosticError([{ file: `${author.name} <${author.email}>`, line: 0, col: 0, severity: 'error', message: `git cannot commit with date '${author.date}': ${why}` }]);
     }
   }
+
+  private readonly gitRun: GitRun = (args, input) => this.run(args, input);
 
   /** Normalise a message the way `git commit` and `git am` store it. */
   stripspace(message: string): string {

@@ -51,18 +51,18 @@ export interface PatchFile {
 export function formatSeries(spec: SeriesSpec): PatchFile[] {
   const repo = ScratchRepo.create(spec.treeRoot);
   try {
-    let parent = repo.treeHead ?? synthesizeBase(repo, spec);
-    const base = parent;
-    for (const commit of spec.commits) parent = commitOne(repo, commit, parent, spec.committer);
-    repo.run(['update-ref', 'refs/heads/series', parent]);
+    const base = repo.treeHead === undefined ? synthesizeBase(repo, spec) : { commit: repo.treeHead, tree: repo.headTree()! };
+    let tip = base;
+    for (const commit of spec.commits) tip = commitOne(repo, commit, tip, spec.committer);
+    repo.run(['update-ref', 'refs/heads/series', tip.commit]);
     repo.run(['symbolic-ref', 'HEAD', 'refs/heads/series']);
     const args = ['format-patch', '-q', '-o', 'out', `--abbrev=${spec.abbrev}`, ...rerollCount(spec.version), `--subject-prefix=${spec.subjectPrefix}`, '--no-signature'];
     if (spec.cover) {
       repo.run(['config', 'branch.series.description', `${spec.cover.subject}\n\n${spec.cover.blurb}`]);
       args.push('--cover-letter', '--cover-from-description=subject');
     }
-    if (repo.treeHead) args.push(`--base=${base}`);
-    repo.run([...args, `${base}..series`], undefined, committerEnv(spec.committer));
+    if (repo.treeHead) args.push(`--base=${base.commit}`);
+    repo.run([...args, `${base.commit}..series`], undefined, committerEnv(spec.committer));
     const names = readdirSync(join(repo.dir, 'out')).sort();
     return withChangelogs(
       names.map((name) => ({ path: name, content: readFileSync(join(repo.dir, 'out', name), 'utf8') })),
@@ -104,46 +104,52 @@ function committerEnv(c: Identity): Record<string, string> {
   return { GIT_COMMITTER_NAME: c.name, GIT_COMMITTER_EMAIL: c.email, GIT_COMMITTER_DATE: c.date };
 }
 
+/** Where the series stands: a commit and its tree. */
+interface Tip {
+  commit: string;
+  tree: string;
+}
+
 /** A root commit with the original content of every file the series touches. */
-function synthesizeBase(repo: ScratchRepo, spec: SeriesSpec): string {
+function synthesizeBase(repo: ScratchRepo, spec: SeriesSpec): Tip {
   const base = new Map<string, string | undefined>();
   for (const commit of spec.commits) {
     if (commit.kind === 'edits') for (const e of commit.edits) if (!base.has(e.path)) base.set(e.path, e.before);
-    if (commit.kind === 'mbox') for (const path of mboxPaths(repo, commit)) if (!base.has(path)) base.set(path, spec.readBase(path));
+    if (commit.kind === 'mbox') for (const path of repo.patchPaths(writeMailPatch(repo, commit))) if (!base.has(path)) base.set(path, spec.readBase(path));
   }
-  repo.stage([...base].flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])));
+  const tree = repo.withTexts(undefined, [...base].flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])));
   const epoch = { ...spec.committer, date: '@0 +0000' };
-  return repo.commit('base\n', undefined, epoch, epoch);
+  return { tree, commit: repo.commit(tree, 'base\n', undefined, epoch, epoch) };
 }
 
-function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: string, committer: Identity): string {
+function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: Tip, committer: Identity): Tip {
   if (commit.kind === 'edits') {
-    const current = repo.entries(commit.edits.map((e) => e.path));
+    const current = repo.entries(parent.tree, commit.edits.map((e) => e.path));
     const expected = repo.hashTexts(commit.edits.map((e) => e.before ?? ''));
     commit.edits.forEach((edit, i) => {
-      const blob = current.get(edit.path)?.blob;
+      const blob = current.get(edit.path)?.oid;
       if (edit.before === undefined ? blob !== undefined : blob !== expected[i]) fail(edit.path, 'changed by an earlier patch of the series (or differs from the tree HEAD); syswire edits cannot follow it');
     });
-    repo.stage(commit.edits.map((e) => ({ path: e.path, text: e.after })));
+    const tree = repo.withTexts(parent.tree, commit.edits.map((e) => ({ path: e.path, text: e.after })));
     const message = repo.stripspace(`${commit.subject}\n\n${commit.body}`);
-    return repo.commit(message, parent, commit.author, { ...committer, date: commit.author.date });
+    return { tree, commit: repo.commit(tree, message, parent.commit, commit.author, { ...committer, date: commit.author.date }) };
   }
   const mail = readMail(commit.file, commit.text);
-  writeFileSync(join(repo.dir, '.git/mail-patch'), mail.patch);
+  let tree: string;
   try {
-    repo.run(['apply', '--cached', '.git/mail-patch']);
+    tree = repo.withPatch(parent.tree, writeMailPatch(repo, commit));
   } catch (err) {
     fail(commit.file, `does not apply: ${firstLine((err as { stderr?: string }).stderr ?? String(err))}`);
   }
   const message = repo.stripspace(`${mail.subject}\n\n${mail.message}`);
-  return repo.commit(message, parent, mail.author, { ...committer, date: mail.author.date });
+  return { tree, commit: repo.commit(tree, message, parent.commit, mail.author, { ...committer, date: mail.author.date }) };
 }
 
-/** Files a user-written mail touches (`git apply --numstat`). */
-function mboxPaths(repo: ScratchRepo, commit: { file: string; text: string }): string[] {
-  writeFileSync(join(repo.dir, '.git/mail-patch'), readMail(commit.file, commit.text).patch);
-  const numstat = repo.run(['apply', '--numstat', '.git/mail-patch']);
-  return numstat.split('\n').filter(Boolean).map((l) => l.split('\t')[2]!);
+/** The diff of a user-written mail, in a file of the scratch repository; returns its path. */
+function writeMailPatch(repo: ScratchRepo, commit: { file: string; text: string }): string {
+  const file = join(repo.dir, '.git/mail-patch');
+  writeFileSync(file, readMail(commit.file, commit.text).patch);
+  return file;
 }
 
 function fail(file: string, message: string): never {
