@@ -27,7 +27,7 @@ commands:
   install-merge-driver [--repo DIR] [--upstream ours|theirs|auto] [--info]
       register the merge driver (git config + attributes for *.tbl, unistd.h, ...)
 
-The tree is --tree DIR, else $SYSWIRE_TREE, else .cache/kernel/linux-6.12.
+The tree is --tree DIR, else $SYSWIRE_TREE, else the kernel tree holding the working directory.
 `;
 
 type Command = (args: string[], ctx: CliContext) => Promise<number> | number;

@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { parseCommandArgs } from '../args.js';
-import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { EXIT, resolveTree, treeLine, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from '../series-output.js';
 
@@ -27,6 +27,7 @@ export function runSeries(args: string[], ctx: CliContext): number {
   if (!defs) return EXIT.fail;
   const { loaded, defsFile } = defs;
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  ctx.stdout(treeLine(ctx, tree.root));
   const files = buildSeries(loaded, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}) });
   if (files.length === 0) {
     ctx.stdout(`nothing to do: every syscall of ${defsPath} is already wired in ${tree.root}\n`);
