@@ -6,7 +6,10 @@
 # only extracted once; a stamp file marks a complete extraction, so an
 # interrupted run is redone rather than trusted.
 #
-#   scripts/setup.sh           the 6.12 and 6.1 trees (default test set)
+# The default set also makes .cache/kernel/linux-6.12-git/, the 6.12 tree as
+# a git repository (see git_tree below) for the benchmark.
+#
+#   scripts/setup.sh           the 6.12 and 6.1 trees, 6.12 as git (default set)
 #   scripts/setup.sh --slow    also the compilers the slow suite needs
 #   scripts/setup.sh 6.12      only the named tree(s) (npm start)
 set -euo pipefail
@@ -20,7 +23,8 @@ for arg in "$@"; do
 	*) versions+=("$arg") ;;
 	esac
 done
-[ "${#versions[@]}" -gt 0 ] || versions=(6.12 6.1)
+default_set=0
+[ "${#versions[@]}" -gt 0 ] || { versions=(6.12 6.1); default_set=1; }
 mkdir -p "$cache/debs"
 
 apt_updated=0
@@ -61,7 +65,40 @@ fetch_tree() {
 	mv "$dir.tmp" "$dir"
 }
 
+# linux-6.12-git: the unpacked 6.12 tree committed once, as the single
+# commit of a fresh repository: what a maintainer's checkout looks like to
+# syswire (a full index, git's own diff and format-patch).  Every file is
+# added, ignored or not (-f): an upstream checkout tracks every file of the
+# release tarball, and Debian's top-level .gitignore ends in `/*`, which
+# would hide the whole tree.  Fixed author, committer and dates give the
+# same commit id on every machine.
+# The stamp is left out of the commit through .git/info/exclude.
+#
+# The files are hard links to linux-6.12's (cp -al): anything that writes a
+# file of this tree in place writes the plain tree too.  Nothing may modify
+# it; tests and the benchmark only read it and write to --out directories.
+git_tree() {
+	local src="$cache/linux-6.12" dir="$cache/linux-6.12-git"
+	[ -f "$dir/.syswire-complete" ] && return 0
+	echo "setup: committing linux-6.12 into $(basename "$dir")" >&2
+	rm -rf "$dir" "$dir.tmp"
+	cp -al "$src" "$dir.tmp"
+	rm -f "$dir.tmp/.syswire-complete"
+	(
+		cd "$dir.tmp"
+		unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY
+		export GIT_AUTHOR_DATE='2024-11-17T00:00:00+0000' GIT_COMMITTER_DATE='2024-11-17T00:00:00+0000'
+		git init -q
+		echo /.syswire-complete >> .git/info/exclude
+		git add -A -f
+		git -c user.name=syswire -c user.email=syswire@localhost -c commit.gpgsign=false commit -q -m 'linux 6.12'
+		git rev-parse HEAD > .syswire-complete
+	)
+	mv "$dir.tmp" "$dir"
+}
+
 for ver in "${versions[@]}"; do fetch_tree "$ver"; done
+[ "$default_set" = 1 ] && git_tree
 
 if [ "$slow" = 1 ]; then
 	# Debian's gcc-multilib metapackage conflicts with every gcc-*-linux-gnu
