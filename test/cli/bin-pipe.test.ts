@@ -10,7 +10,7 @@ import { REPO_ROOT, TREE_612 } from '../support/kernel-trees.js';
 
 describe('bin/syswire.js writing into a closed pipe', () => {
   it('numbers | head -1 prints one line and no error', () => {
-    if (!existsSync(join(REPO_ROOT, 'dist/bundle/syswire.cjs'))) throw new Error("dist/bundle is missing: run 'npm run build' first (npm test does)");
+    if (!existsSync(join(REPO_ROOT, 'dist/cli/run-cli.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
     const res = spawnSync('sh', ['-c', `node bin/syswire.js numbers --tree '${TREE_612}' | head -1`], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(res.stderr).toBe('');
     expect(res.stdout.split('\n')[0]).toMatch(/^syscall\s+generic\s+alpha/);
