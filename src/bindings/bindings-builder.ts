@@ -8,8 +8,8 @@
  * formatter (~170 ms): initializers are written without ts-morph's hanging
  * indent (code-writers.ts), and a test checks formatText changes nothing.
  *
- * The model comes from bindings-model.ts; generate prints it in a worker
- * (bindings-printer.ts), tests call buildBindings directly.
+ * The model comes from bindings-model.ts; generate imports this module
+ * only when it prints bindings, so other commands never load ts-morph.
  */
 import { Project, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import { buildAbiSection } from './abi-section.js';

@@ -1,9 +1,8 @@
 /**
  * What the bindings are printed from: the definition and the numbers per
  * ABI, already resolved against the tree.  Plain data only (no functions,
- * no tree model), so it can be posted to the worker that prints it with
- * ts-morph (bindings-printer.ts) while the main thread goes on.  This
- * module must not load ts-morph.
+ * no tree model).  This module must not load ts-morph: every `generate`
+ * loads it, `--dry-run` included; only bindings-builder.ts loads ts-morph.
  *
  * Numbers are provisional when the caller says so (`--provisional`) and
  * whenever a syscall of the series is not wired in the tree yet: a number

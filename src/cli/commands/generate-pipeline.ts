@@ -1,7 +1,8 @@
 /**
  * The work of `syswire generate` (see generate.ts for the options): load
- * the definition and the tree, plan, diff, print the bindings (through the
- * printer generate.ts started), then write, check or apply.
+ * the definition and the tree, plan, diff, print the bindings, then write,
+ * check or apply.  The bindings builder is imported only when bindings are
+ * printed, so `--dry-run` never loads ts-morph.
  */
 import { resolve } from 'node:path';
 import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
@@ -10,7 +11,6 @@ import { writeFilesAtomic } from '../../io/file-writer.js';
 import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/tree-diff.js';
 import { bindingsModel } from '../../bindings/bindings-model.js';
-import type { BindingsPrinter } from '../../bindings/bindings-printer.js';
 import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
@@ -19,7 +19,7 @@ import { emitOutputs } from '../series-output.js';
 
 export type GenerateOptions = { tree?: string; out?: string; apply?: boolean; 'dry-run'?: boolean; check?: boolean; provisional?: boolean };
 
-export async function generate(ctx: CliContext, defsPath: string, values: GenerateOptions, printer: BindingsPrinter | undefined): Promise<number> {
+export async function generate(ctx: CliContext, defsPath: string, values: GenerateOptions): Promise<number> {
   const defsArg = loadDefsArg(ctx, defsPath);
   if (!defsArg) return EXIT.fail;
   const { loaded } = defsArg;
@@ -32,7 +32,7 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
   const outputs = [{ path: `${series.name}.patch`, content: diffEdits(plan.edits) }];
   if (series.skeleton) outputs.push({ path: `${series.name}-entry.c`, content: renderEntrySkeletons(loaded.defs, plan.calls) });
 
-  if (!printer) {
+  if (values['dry-run']) {
     ctx.stdout(summarizeEdits(plan));
     return EXIT.ok;
   }
@@ -41,7 +41,7 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
     return EXIT.ok;
   }
   const model = bindingsModel({ defs: loaded.defs, defsPath, tree, calls: plan.calls, read: readTreeFile, provisional: values.provisional === true });
-  outputs.push({ path: `bindings/${series.name}.ts`, content: await printer.print(model) });
+  outputs.push({ path: `bindings/${series.name}.ts`, content: (await import('../../bindings/bindings-builder.js')).printBindings(model) });
   const code = emitOutputs(ctx, outDir, outputs, values.check, `syswire generate ${defsPath}`);
   if (code !== EXIT.ok || values.check) return code;
   if (values.apply) {

@@ -9,7 +9,6 @@
  *
  * The steps are in generate-pipeline.ts.
  */
-import { startBindingsPrinter } from '../../bindings/bindings-printer.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliContext } from '../context.js';
 
@@ -27,14 +26,7 @@ export async function runGenerate(args: string[], ctx: CliContext): Promise<numb
     },
     { min: 1, max: 1, names: 'one definition file: syswire generate DEFS' },
   );
-  // Bindings are printed by a worker that loads ts-morph meanwhile (not for
-  // --dry-run, which prints none); it starts before the pipeline's modules load.
-  const printer = values['dry-run'] ? undefined : startBindingsPrinter();
-  try {
-    const { generate } = await import('./generate-pipeline.js');
-    return await generate(ctx, positionals[0]!, values, printer);
-  } finally {
-    await printer?.close();
-  }
+  const { generate } = await import('./generate-pipeline.js');
+  return generate(ctx, positionals[0]!, values);
 }
 
