@@ -6,7 +6,7 @@
 import { StructureKind, Writers, type StatementStructures, type WriterFunction } from 'ts-morph';
 import { LAYOUT_CLASS_NAMES, layoutClass } from './abi-layout.js';
 import type { AbiNumbers } from './abi-numbers.js';
-import { constantStatement, type LiteralValue } from './code-writers.js';
+import { constant, type LiteralValue } from './literal-writer.js';
 
 export interface NumberingInfo {
   /** Numbers may still change: the series is not merged (see `buildBindings`). */
@@ -21,7 +21,7 @@ function union(names: readonly string[]): WriterFunction {
   return Writers.unionType(quoted[0]!, quoted[1]!, ...quoted.slice(2));
 }
 
-export function buildAbiSection(numbers: AbiNumbers, numbering: NumberingInfo): (StatementStructures | WriterFunction)[] {
+export function buildAbiSection(numbers: AbiNumbers, numbering: NumberingInfo): StatementStructures[] {
   const abiNames = numbers.abis.map((a) => a.spec.name);
   const rules = numbers.abis.flatMap((a) =>
     (['le', 'be'] as const).flatMap((order) => {
@@ -37,12 +37,12 @@ export function buildAbiSection(numbers: AbiNumbers, numbering: NumberingInfo): 
     { kind: StructureKind.TypeAlias, isExported: true, name: 'Abi', type: union(abiNames), docs: ['A user-space syscall ABI.'] },
     { kind: StructureKind.TypeAlias, isExported: true, name: 'LayoutClass', type: union(LAYOUT_CLASS_NAMES), docs: ['A struct layout class: byte order and alignment rules shared by several ABIs.'] },
     { kind: StructureKind.TypeAlias, isExported: true, name: 'SyscallName', type: union([...numbers.numbers.keys()]), docs: ['The syscalls of this series.'] },
-    constantStatement('NUMBERING', undefined, { provisional: numbering.provisional, tree: numbering.tree }, [
+    constant('NUMBERING', undefined, { provisional: numbering.provisional, tree: numbering.tree }, [
       `How the numbers were made: from a Linux ${numbering.tree} tree; ${numbering.provisional ? 'provisional, the series is not merged' : 'final'}.`,
     ]),
-    constantStatement('LAYOUT_CLASSES', 'Readonly<Record<LayoutClass, { readonly littleEndian: boolean }>>', classes, ['Byte order of each layout class.']),
-    constantStatement('ABI_RULES', 'readonly AbiRule[]', rules as unknown as LiteralValue, ['How each ABI is recognised at run time, first match wins.']),
-    constantStatement('SYSCALLS', 'Readonly<Record<SyscallName, Readonly<Record<Abi, number | null>>>>', table, [
+    constant('LAYOUT_CLASSES', 'Readonly<Record<LayoutClass, { readonly littleEndian: boolean }>>', classes, ['Byte order of each layout class.']),
+    constant('ABI_RULES', 'readonly AbiRule[]', rules as unknown as LiteralValue, ['How each ABI is recognised at run time, first match wins.']),
+    constant('SYSCALLS', 'Readonly<Record<SyscallName, Readonly<Record<Abi, number | null>>>>', table, [
       'Syscall numbers per ABI, the ABI base included (null: not wired for that ABI).',
     ]),
   ];

@@ -3,10 +3,9 @@
  * from ts-morph structures: the ABI section (numbers for every user-space
  * ABI, run-time detection), one struct section per uapi struct (layouts,
  * codecs, constants) and the call layer, with the run-time helpers copied
- * from runtime/ as written there.  Pure: the result is the module's text.
- * It comes out in the TypeScript formatter's layout without running the
- * formatter (~170 ms): initializers are written without ts-morph's hanging
- * indent (code-writers.ts), and a test checks formatText changes nothing.
+ * from runtime/.  Pure: the result is the module's text, laid out by the
+ * TypeScript formatter (structures print nested initializers with a
+ * hanging indent; formatText puts them where the formatter wants them).
  *
  * The model comes from bindings-model.ts; generate imports this module
  * only when it prints bindings, so other commands never load ts-morph.
@@ -19,6 +18,9 @@ import { loadRuntime, MANIPULATION, mergeImports } from './runtime-source.js';
 import { buildStructSection } from './struct-section.js';
 
 export type { BindingsInput, BindingsModel };
+
+/** The formatter settings of generated bindings (those of this project's sources). */
+const FORMAT = { indentSize: 2, convertTabsToSpaces: true };
 
 export function buildBindings(input: BindingsInput): string {
   return printBindings(bindingsModel(input));
@@ -41,5 +43,6 @@ export function printBindings(model: BindingsModel): string {
     ...runtime.flatMap((r) => r.statements),
   ];
   const file = project.createSourceFile(`${defs.series.name}.ts`, { statements }, { overwrite: true });
+  file.formatText(FORMAT);
   return file.getFullText();
 }

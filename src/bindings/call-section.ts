@@ -7,7 +7,7 @@
  */
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { SyscallDef } from '../model/defs-schema.js';
-import { returnCall } from './code-writers.js';
+import { returnCall } from './call-writer.js';
 
 /** Words a C argument may be called that TypeScript does not allow as parameter names. */
 const RESERVED_WORDS = new Set(['new', 'delete', 'default', 'function', 'var', 'in', 'class', 'this', 'enum', 'switch', 'case', 'with', 'export', 'import', 'package', 'interface']);

@@ -7,12 +7,13 @@
  * - `<NAME>_LAYOUT`: size, alignment and field offsets in every layout class;
  * - `encode<Name>(value, abi)` and `decode<Name>(bytes, abi)`.
  */
-import { StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { Defs, FieldDef, StructDef, UapiType } from '../model/defs-schema.js';
 import { TYPE_SIZE, versionSizes } from '../model/struct-layout.js';
 import { upper } from '../render/helpers.js';
 import { LAYOUT_CLASS_NAMES, layoutClass, layoutInClass } from './abi-layout.js';
-import { constantStatement, returnCall } from './code-writers.js';
+import { returnCall } from './call-writer.js';
+import { constant } from './literal-writer.js';
 
 /** Fields that only hold space: `__reserved`, `pad`, `__pad2`, `spare`, `unused`... */
 const RESERVED = /^_*(reserved|pad|padding|spare|unused)\d*$/;
@@ -40,7 +41,7 @@ function flagField(defs: Defs, struct: StructDef): FieldDef | undefined {
   return struct.fields.find((f) => f.name === (named ?? 'flags'));
 }
 
-export function buildStructSection(defs: Defs, struct: StructDef): (StatementStructures | WriterFunction)[] {
+export function buildStructSection(defs: Defs, struct: StructDef): StatementStructures[] {
   const type = pascalCase(struct.name);
   const spec = `${upper(struct.name)}_LAYOUT`;
   const layouts = Object.fromEntries(
@@ -50,7 +51,7 @@ export function buildStructSection(defs: Defs, struct: StructDef): (StatementStr
     }),
   );
   const wideFlags = flagField(defs, struct);
-  const out: (StatementStructures | WriterFunction)[] = [
+  const out: StatementStructures[] = [
     {
       kind: StructureKind.Interface,
       isExported: true,
@@ -61,7 +62,7 @@ export function buildStructSection(defs: Defs, struct: StructDef): (StatementStr
         return { name: f.name, isReadonly: true, type: f.count ? `readonly ${scalar}[]` : scalar, docs: [`${f.type}${f.count ? `[${f.count}]` : ''}: ${f.doc}`] };
       }),
     },
-    constantStatement(spec, 'StructSpec', {
+    constant(spec, 'StructSpec', {
       name: struct.name,
       extensible: struct.extensible,
       fields: struct.fields.map((f) => ({ name: f.name, kind: kind(f.type), count: f.count ?? 0, reserved: isReservedField(f) })),
@@ -69,12 +70,12 @@ export function buildStructSection(defs: Defs, struct: StructDef): (StatementStr
     }, [`Layout of struct ${struct.name} in every layout class.`]),
   ];
   if (struct.extensible) {
-    versionSizes(struct).forEach((size, n) => out.push(constantStatement(`${upper(struct.name)}_SIZE_VER${n}`, undefined, size, [`Size of version ${n} of struct ${struct.name}.`])));
+    versionSizes(struct).forEach((size, n) => out.push(constant(`${upper(struct.name)}_SIZE_VER${n}`, undefined, size, [`Size of version ${n} of struct ${struct.name}.`])));
   }
   // One type for the whole flag set: bigint when the flags field is 64-bit or any bit is past 30.
   const big = struct.flags.some((f) => f.bit >= 31) || (wideFlags !== undefined && isWide(wideFlags.type));
   for (const flag of struct.flags) {
-    out.push(constantStatement(flag.name, undefined, big ? 1n << BigInt(flag.bit) : 2 ** flag.bit, [`${flag.doc}.`]));
+    out.push(constant(flag.name, undefined, big ? 1n << BigInt(flag.bit) : 2 ** flag.bit, [`${flag.doc}.`]));
   }
   out.push(
     {

@@ -3,7 +3,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { bindingsFor, importBindings, scratchDir, strictDiagnostics } from '../support/bindings.js';
@@ -126,17 +125,5 @@ describe('generated codec (test/fixtures/bindings/mixed.yaml)', async () => {
     expect(cachestat.NUMBERING.provisional).toBe(false);
     const forced = await importBindings<Codec>(bindingsFor('test/fixtures/bindings/cachestat.yaml', TREE_612, true), dir, 'cachestat-p');
     expect(forced.NUMBERING.provisional).toBe(true);
-  });
-});
-
-describe('layout without a formatting pass', () => {
-  // printBindings runs no formatter (it costs ~170 ms); the text must already
-  // be what the TypeScript formatter would make of it.
-  it.each(['defs/sframe.yaml', 'test/fixtures/bindings/mixed.yaml'])('%s: formatText changes nothing', (defsPath) => {
-    const text = bindingsFor(defsPath, TREE_612);
-    const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed, quoteKind: QuoteKind.Single } });
-    const file = project.createSourceFile('formatted.ts', text);
-    file.formatText({ indentSize: 2, convertTabsToSpaces: true });
-    expect(file.getFullText()).toBe(text);
   });
 });
