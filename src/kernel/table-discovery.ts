@@ -7,7 +7,6 @@
  * arch/<arch>/boot/dts, and skips include/, boot/ and configs/: about 3k
  * directory entries instead of 17k.
  */
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,37 +15,10 @@ const MAX_DEPTH = 3;
 /** Directories that hold headers, boot images and defconfigs, never tables: not worth listing. */
 const PRUNE = new Set(['include', 'boot', 'configs']);
 
+/** Tree-relative paths of the tables, sorted. */
 export function discoverTables(root: string): string[] {
   const found: string[] = [];
   walk(root, 'arch', 0, found);
-  return withGenericTable(root, found);
-}
-
-/**
- * The same walk, done by find(1) in the background: the ~460 directory
- * listings then cost the main thread nothing while it loads the definition
- * or parses another tree.  find prints what the walk finds (regular files
- * only, `-maxdepth 4` being MAX_DEPTH below arch/, the same pruned names);
- * when find is missing or fails, the walk runs instead and reports the
- * error itself.
- */
-export function findTables(root: string): Promise<string[]> {
-  const prune = [...PRUNE].flatMap((name, i) => [...(i > 0 ? ['-o'] : []), '-name', name]);
-  const args = ['arch', '-maxdepth', String(MAX_DEPTH + 1), '-type', 'd', '(', ...prune, ')', '-prune', '-o', '-type', 'f', '-name', 'syscall*.tbl', '-print0'];
-  return new Promise((resolve, reject) => {
-    execFile('find', args, { cwd: root, maxBuffer: 1 << 20 }, (err, stdout) => {
-      try {
-        if (err) return resolve(discoverTables(root));
-        resolve(withGenericTable(root, stdout.split('\0').filter((path) => TABLE.test(path.slice(path.lastIndexOf('/') + 1)))));
-      } catch (walkError) {
-        reject(walkError as Error);
-      }
-    });
-  });
-}
-
-/** The arch tables found plus scripts/syscall.tbl when the tree has it (6.11+), sorted. */
-function withGenericTable(root: string, found: string[]): string[] {
   if (readdirSync(join(root, 'scripts')).includes('syscall.tbl')) found.push('scripts/syscall.tbl');
   return found.sort();
 }

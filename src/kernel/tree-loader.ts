@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKernelTree, MODEL_FILES, type KernelTree } from './kernel-tree.js';
-import { discoverTables, findTables } from './table-discovery.js';
+import { discoverTables } from './table-discovery.js';
 import { assertEditable, TreeError } from './tree-guard.js';
 
 export interface LoadedTree extends KernelTree {
@@ -16,21 +16,6 @@ export interface LoadedTree extends KernelTree {
 export function loadKernelTree(root: string): LoadedTree {
   assertKernelRoot(root);
   return readKernelTree(root, discoverTables(root));
-}
-
-/**
- * Start loading the tree at `root` and return at once: the tables are
- * listed by find(1) in the background (table-discovery.ts), and the files
- * are read and parsed when that is done, so the caller can load the
- * definition or another tree meanwhile.  A root that is not a kernel tree
- * throws here; any later error rejects the promise when it is awaited
- * (never as an unhandled rejection, should the caller fail first).
- */
-export function startKernelTreeLoad(root: string): Promise<LoadedTree> {
-  assertKernelRoot(root);
-  const loading = findTables(root).then((tablePaths) => readKernelTree(root, tablePaths));
-  loading.catch(() => {});
-  return loading;
 }
 
 function assertKernelRoot(root: string): void {

@@ -1,15 +1,11 @@
 /**
- * Which uapi headers define which structs, found by grep(1) in the
- * background: `syswire lint --tree` starts it before it reads the tree, so
- * the ~15 ms grep over include/uapi runs on the other core while the
- * tables are parsed.  The patterns are every `struct NAME` the tree's
- * include/linux/syscalls.h mentions, a superset of what the uapi-header
- * rule asks for; a struct outside it is grepped for on demand.
- *
- * The promise never rejects: a failed grep becomes `undefined`, and lint
- * then greps on demand (and reports that error, if it recurs).
+ * Which uapi headers define which structs, found by one grep(1) over
+ * include/uapi (`grep -r` does not follow symlinks).  The patterns are
+ * every `struct NAME` the tree's include/linux/syscalls.h mentions, a
+ * superset of what the uapi-header rule asks for; lint-tree.ts greps for
+ * a struct outside it on demand.
  */
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { structsUsed } from '../kernel/syscalls-h-reader.js';
@@ -18,25 +14,21 @@ import { SYSCALLS_H } from '../kernel/kernel-tree.js';
 /** struct name -> uapi headers defining it (`struct NAME {`), sorted. */
 export type StructHeaderIndex = ReadonlyMap<string, readonly string[]>;
 
-export interface PendingIndex {
-  /** Structs the grep looks for. */
+export interface KnownStructs {
+  /** Structs the index looked for (found or not). */
   structs: ReadonlySet<string>;
-  index: Promise<StructHeaderIndex | undefined>;
+  index: StructHeaderIndex;
 }
 
-export function startStructHeaderIndex(root: string): PendingIndex {
+export function indexStructHeaders(root: string): KnownStructs {
   const syscallsH = join(root, SYSCALLS_H);
   const structs = existsSync(syscallsH) && existsSync(join(root, 'include/uapi')) ? structsUsed([readFileSync(syscallsH, 'utf8')]) : [];
-  if (structs.length === 0) return { structs: new Set(), index: Promise.resolve(new Map()) };
-  const index = new Promise<StructHeaderIndex | undefined>((resolve) => {
-    const patterns = structs.flatMap((name) => ['-e', `struct ${name} {`]);
-    const grep = spawn('grep', ['-rHoF', '--include=*.h', ...patterns, 'include/uapi'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    grep.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    grep.on('error', () => resolve(undefined));
-    grep.on('close', (status) => resolve(status === 0 || status === 1 ? parseMatches(out) : undefined));
-  });
-  return { structs: new Set(structs), index };
+  if (structs.length === 0) return { structs: new Set(), index: new Map() };
+  const patterns = structs.flatMap((name) => ['-e', `struct ${name} {`]);
+  const run = spawnSync('grep', ['-rHoF', '--include=*.h', ...patterns, 'include/uapi'], { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20 });
+  // grep exits 1 when nothing matched; anything else is a failure.
+  if (run.error || (run.status !== 0 && run.status !== 1)) throw new Error(`grep failed in ${root}: ${run.error?.message ?? run.stderr.trim()}`);
+  return { structs: new Set(structs), index: parseMatches(run.stdout) };
 }
 
 /** `include/uapi/linux/mount.h:struct mount_attr {` lines -> index. */

@@ -1,14 +1,13 @@
 /**
- * Table discovery: the walk (discoverTables) and find(1) in the background
- * (findTables) list the same tables, on real trees and on a scratch layout
- * with what the walk must skip (symlinks, include/ boot/ configs/, depth),
- * and findTables falls back to the walk where find cannot run.
+ * Table discovery: every table of the real trees, and on a scratch layout
+ * what the walk must skip (symlinks, include/ boot/ configs/, depth, other
+ * names) and the odd names it must keep whole.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discoverTables, findTables } from '../../src/kernel/table-discovery.js';
+import { discoverTables } from '../../src/kernel/table-discovery.js';
 import { TREE_61, TREE_612 } from '../support/kernel-trees.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'syswire-discovery-'));
@@ -32,13 +31,13 @@ describe('table discovery', () => {
   it.each([
     ['6.12', TREE_612, 17],
     ['6.1', TREE_61, 16],
-  ])('finds the same %s tables by walking and by find(1)', async (_v, root, count) => {
-    const walked = discoverTables(root);
-    expect(walked).toHaveLength(count);
-    expect(await findTables(root)).toEqual(walked);
+  ])('finds the %s tables', (_v, root, count) => {
+    const tables = discoverTables(root);
+    expect(tables).toHaveLength(count);
+    expect(tables).toContain('arch/x86/entry/syscalls/syscall_64.tbl');
   });
 
-  it('agrees on what to skip (symlinks, pruned directories, files too deep, other names) and on odd names', async () => {
+  it('skips symlinks, pruned directories, files too deep and other names; keeps odd names whole', () => {
     const root = layout(
       [
         'scripts/syscall.tbl',
@@ -59,24 +58,10 @@ describe('table discovery', () => {
         ['../kernel', 'arch/foo/linked'],
       ],
     );
-    const walked = discoverTables(root);
-    expect(walked).toEqual(['arch/foo/kernel/syscalls/syscall_n32.tbl', 'arch/foo/odd\nname/syscall.tbl', 'arch/foo/tools/syscall.tbl', 'arch/syscall.tbl', 'scripts/syscall.tbl']);
-    expect(await findTables(root)).toEqual(walked);
+    expect(discoverTables(root)).toEqual(['arch/foo/kernel/syscalls/syscall_n32.tbl', 'arch/foo/odd\nname/syscall.tbl', 'arch/foo/tools/syscall.tbl', 'arch/syscall.tbl', 'scripts/syscall.tbl']);
   });
 
-  it('walks instead when find(1) cannot run', async () => {
-    const root = layout(['arch/foo/tools/syscall.tbl']);
-    const path = process.env.PATH;
-    process.env.PATH = join(scratch, 'no-such-bin');
-    try {
-      expect(await findTables(root)).toEqual(['arch/foo/tools/syscall.tbl']);
-    } finally {
-      process.env.PATH = path;
-    }
-  });
-
-  it('reports what the walk reports when the tree cannot be listed', async () => {
-    const root = layout([]);
-    await expect(findTables(root)).rejects.toThrow(/ENOENT.*arch/);
+  it('reports a tree without arch/ that cannot be listed', () => {
+    expect(() => discoverTables(layout([]))).toThrow(/ENOENT.*arch/);
   });
 });

@@ -9,24 +9,19 @@ import { resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { formatFinding } from '../../lint/lint-finding.js';
 import { diskContext, lintTree } from '../../lint/lint-tree.js';
-import { startStructHeaderIndex, type PendingIndex, type StructHeaderIndex } from '../../lint/struct-header-index.js';
+import { indexStructHeaders } from '../../lint/struct-header-index.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
 
 export async function runLint(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', args, { tree: { type: 'string' } }, { min: 0, max: Infinity, names: '[PATCH...]' });
-  const root = resolveTree(ctx, values.tree);
-  // The uapi struct lookup (grep) runs while the tree loads.
-  const pending = positionals.length === 0 ? startStructHeaderIndex(root) : undefined;
-  const tree = loadKernelTree(root);
-  const findings = pending ? lintTree(diskContext(tree, tree.root, await knownStructs(pending))) : (await import('../../lint/lint-patch.js')).lintPatches(tree, positionals.map((p) => resolve(ctx.cwd, p)));
+  const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  const findings =
+    positionals.length === 0
+      ? lintTree(diskContext(tree, tree.root, indexStructHeaders(tree.root)))
+      : (await import('../../lint/lint-patch.js')).lintPatches(tree, positionals.map((p) => resolve(ctx.cwd, p)));
   for (const f of findings) ctx.stdout(`${formatFinding(f)}\n`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   ctx.stderr(`syswire lint: ${errors} error(s), ${findings.length - errors} warning(s)\n`);
   return errors > 0 ? EXIT.fail : EXIT.ok;
-}
-
-async function knownStructs(pending: PendingIndex): Promise<{ structs: ReadonlySet<string>; index: StructHeaderIndex } | undefined> {
-  const index = await pending.index;
-  return index ? { structs: pending.structs, index } : undefined;
 }

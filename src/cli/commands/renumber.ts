@@ -21,7 +21,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
-import { loadKernelTree, startKernelTreeLoad, treeFileReader, type LoadedTree } from '../../kernel/tree-loader.js';
+import { loadKernelTree, treeFileReader, type LoadedTree } from '../../kernel/tree-loader.js';
 import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { assignNumbers } from '../../plan/numbering.js';
@@ -59,14 +59,12 @@ export async function runRenumber(args: string[], ctx: CliContext): Promise<numb
   }
   if (values.from && values.patches) throw new UsageError('syswire renumber: give --from OLDBASE or --patches DIR, not both');
   const abbrev = parseAbbrev('renumber', values.abbrev);
-  // Both trees are listed in the background while the definition loads.
-  const newBase = startKernelTreeLoad(resolveTree(ctx, values.tree));
-  const oldBase = values.from ? startKernelTreeLoad(resolve(ctx.cwd, values.from)) : undefined;
+  const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  const oldBase = values.from ? loadKernelTree(resolve(ctx.cwd, values.from)) : undefined;
   const defs = loadDefsArg(ctx, defsPath);
   if (!defs) return EXIT.fail;
   const { loaded, defsFile } = defs;
-  const tree = await newBase;
-  const olds = oldBase ? numbersOn(await oldBase, loaded) : previousNumbers(ctx, loaded, tree, values.patches);
+  const olds = oldBase ? numbersOn(oldBase, loaded) : previousNumbers(ctx, loaded, tree, values.patches);
   const auto = { ...loaded, defs: { ...loaded.defs, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: 'auto' as const })) } };
   const news = numbersOn(tree, auto);
   const defOf = (name: string) => loaded.defs.syscalls.find((s) => s.name === name)!;
