@@ -38,6 +38,8 @@ need_tools=()
 for tool in git xz tar perl make gcc; do
 	command -v "$tool" >/dev/null 2>&1 || need_tools+=("$tool")
 done
+# GNU time, for the benchmark's peak RSS (`time` alone is the shell keyword).
+[ -x /usr/bin/time ] || need_tools+=(time)
 if [ "${#need_tools[@]}" -gt 0 ]; then
 	apt_update_once
 	map() { case "$1" in xz) echo xz-utils ;; *) echo "$1" ;; esac; }
