@@ -47,14 +47,13 @@ describe('bindings of defs/sframe.yaml', () => {
     expect(strictDiagnostics({ 'sframe.ts': text, 'bad-caller.ts': caller }, dir).join('\n')).toMatch(/bigint/);
   });
 
-  it('is what generate writes to out/bindings/sframe.ts (committed)', async () => {
+  it('is what generate writes to <out>/bindings/sframe.ts', async () => {
     const out = mkdtempSync(join(tmpdir(), 'syswire-out-'));
     try {
       const ctx = { stdout: () => {}, stderr: () => {}, cwd: REPO_ROOT, env: {} };
       expect(await runCli(['generate', 'defs/sframe.yaml', '--tree', TREE_612, '--out', out], ctx)).toBe(0);
       const written = readFileSync(join(out, 'bindings/sframe.ts'), 'utf8');
       expect(written).toBe(text);
-      expect(readFileSync(join(REPO_ROOT, 'out/bindings/sframe.ts'), 'utf8')).toBe(written);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
