@@ -6,6 +6,7 @@ import { TableParseError } from '../kernel/syscall-table-reader.js';
 import { TreeError } from '../kernel/tree-guard.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { WriteError } from '../io/file-writer.js';
+import { PathError } from '../io/path-guard.js';
 import { UsageError } from './args.js';
 import { EXIT, type CliContext } from './context.js';
 
@@ -14,7 +15,7 @@ export function reportError(ctx: CliContext, err: unknown): number {
     ctx.stderr(`${err.message}\n(see 'syswire --help')\n`);
     return EXIT.usage;
   }
-  if (err instanceof DiagnosticError || err instanceof TreeError || err instanceof TableParseError || err instanceof WriteError) {
+  if (err instanceof DiagnosticError || err instanceof TreeError || err instanceof TableParseError || err instanceof WriteError || err instanceof PathError) {
     ctx.stderr(`${err.message}\n`);
     return EXIT.fail;
   }

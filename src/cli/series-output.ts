@@ -9,7 +9,8 @@ import type { KernelTree } from '../kernel/kernel-tree.js';
 import { treeFileReader } from '../kernel/tree-loader.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import { DiagnosticError } from '../model/diagnostics.js';
-import { writeFilesAtomic } from '../io/file-writer.js';
+import { writeFileSets, type FileSet } from '../io/file-writer.js';
+import { readConfined } from '../io/path-guard.js';
 import { formatSeries, type PatchFile } from '../patch/format-patch.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
 import { planWireUp } from '../plan/wire-plan.js';
@@ -58,14 +59,17 @@ export function parseAbbrev(command: string, value: string | undefined): number 
  * Write the output files into `outDir` (only those whose content changed)
  * or, with `check`, name each stale one and fail; returns the exit code.
  */
-export function emitOutputs(ctx: CliContext, outDir: string, files: readonly PatchFile[], check: boolean | undefined, rerun: string): number {
+export function emitOutputs(ctx: CliContext, outDir: string, files: readonly PatchFile[], check: boolean | undefined, rerun: string, apply?: FileSet): number {
   if (check) {
-    const stale = files.filter((f) => !existsSync(join(outDir, f.path)) || readFileSync(join(outDir, f.path), 'utf8') !== f.content);
+    const stale = files.filter((f) => !existsSync(outDir) || !readConfined(outDir, f.path)?.equals(Buffer.from(f.content, 'utf8')));
     for (const f of stale) ctx.stderr(`${displayPath(ctx, join(outDir, f.path))}: error: stale; run '${rerun}'\n`);
     return stale.length > 0 ? EXIT.fail : EXIT.ok;
   }
-  const written = new Set(writeFilesAtomic(outDir, files));
-  for (const f of files) ctx.stdout(`${written.has(f.path) ? 'wrote' : 'unchanged'} ${displayPath(ctx, join(outDir, f.path))}\n`);
+  // --out and --apply are one transaction: both happen or neither does.
+  const [written, applied] = writeFileSets([{ root: outDir, files }, ...(apply ? [apply] : [])], ctx.stderr);
+  const wrote = new Set(written);
+  for (const f of files) ctx.stdout(`${wrote.has(f.path) ? 'wrote' : 'unchanged'} ${displayPath(ctx, join(outDir, f.path))}\n`);
+  if (apply) ctx.stdout(`applied to ${displayPath(ctx, apply.root)}: ${applied!.length} files\n`);
   return EXIT.ok;
 }
 

@@ -7,23 +7,26 @@
 import { resolve } from 'node:path';
 import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
-import { writeFilesAtomic } from '../../io/file-writer.js';
 import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/tree-diff.js';
 import { bindingsModel } from '../../bindings/bindings-model.js';
 import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
+import { UsageError } from '../args.js';
 import { loadDefsArg } from '../defs-arg.js';
-import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { EXIT, resolveTree, treeLine, type CliContext } from '../context.js';
 import { summarizeEdits } from '../edit-summary.js';
 import { emitOutputs } from '../series-output.js';
 
 export type GenerateOptions = { tree?: string; out?: string; apply?: boolean; 'dry-run'?: boolean; check?: boolean; provisional?: boolean };
 
 export async function generate(ctx: CliContext, defsPath: string, values: GenerateOptions): Promise<number> {
+  const modes = (['apply', 'dry-run', 'check'] as const).filter((m) => values[m]);
+  if (modes.length > 1) throw new UsageError(`syswire generate: --${modes[0]} and --${modes[1]} exclude each other`);
   const defsArg = loadDefsArg(ctx, defsPath);
   if (!defsArg) return EXIT.fail;
   const { loaded } = defsArg;
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
+  ctx.stdout(treeLine(ctx, tree.root));
   const readTreeFile = treeFileReader(tree.root);
   const plan = planWireUp(tree, loaded, readTreeFile);
   for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
@@ -42,11 +45,6 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
   }
   const model = bindingsModel({ defs: loaded.defs, defsPath, tree, calls: plan.calls, read: readTreeFile, provisional: values.provisional === true });
   outputs.push({ path: `bindings/${series.name}.ts`, content: (await import('../../bindings/bindings-builder.js')).printBindings(model) });
-  const code = emitOutputs(ctx, outDir, outputs, values.check, `syswire generate ${defsPath}`);
-  if (code !== EXIT.ok || values.check) return code;
-  if (values.apply) {
-    const applied = writeFilesAtomic(tree.root, plan.edits.map((e) => ({ path: e.path, content: e.after })));
-    ctx.stdout(`applied to ${tree.root}: ${applied.length} files\n`);
-  }
-  return EXIT.ok;
+  const apply = values.apply ? { root: tree.root, files: plan.edits.map((e) => ({ path: e.path, content: e.after })) } : undefined;
+  return emitOutputs(ctx, outDir, outputs, values.check, `syswire generate ${defsPath}`, apply);
 }
