@@ -158,3 +158,12 @@ export function printSyscallTable(table: SyscallTable): string {
   const body = table.lines.map((l) => l.raw);
   return body.length === 0 ? '' : body.join('\n') + (table.text.finalNewline ? '\n' : '');
 }
+
+/**
+ * One line on its own (a row a patch adds, a side of a merge conflict), read
+ * as parseSyscallTable reads it: a row, a comment or a blank line.  Throws
+ * TableParseError, at line 1, for anything else.
+ */
+export function parseTableLine(raw: string, path = ''): TableLine {
+  return parseSyscallTable(path, `${raw}\n`).lines[0]!;
+}
