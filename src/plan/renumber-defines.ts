@@ -12,20 +12,29 @@
  * Anything else is reported through `report` and the file is left alone.
  */
 import { splitLines } from '../kernel/text-lines.js';
+import { isCountDefine, parseUnistdLine, printNrDefine, type NrDefine, type UnistdLine } from '../kernel/unistd-reader.js';
 import type { FileDiff, Hunk } from '../patch/patch-parser.js';
 import { insertLines, type Insertion } from './file-edit.js';
-
-export const COUNT = /^(#define\s+__NR_(?:compat_)?syscalls\s+)(\d+)(\s*)$/;
-export const DEFINE = /^(#define\s+__NR_(\w+)\s+)(\d+)(\s*)$/;
-const PAIR = /^(#define\s+__NR_\w+\s+\d+|__SYSCALL\(|__SC_COMP\()/;
+import { parseListLine, renumberLines } from './renumber-core.js';
 
 export type Report = (message: string) => void;
 
+/** A `__NR_syscalls` / `__NR_compat_syscalls` line, parsed. */
+function countOf(text: string): NrDefine | undefined {
+  const line = parseUnistdLine(text);
+  return line.kind === 'define' && isCountDefine(line.define) ? line.define : undefined;
+}
+
+/** A `#define __NR_` or `__SYSCALL`/`__SC_COMP` line. */
+const isPairLine = (line: UnistdLine) => line.kind === 'define' || line.kind === 'call';
+
 export function rebuildDefines(before: string, file: FileDiff, delta: ReadonlyMap<string, number>, report: Report): string | undefined {
   const lines = splitLines(before).lines;
-  const stop = lines.findIndex((l) => /^#undef\s+__NR_syscalls\b/.test(l) || COUNT.test(l));
+  const parsed = lines.map(parseUnistdLine);
+  // The list ends at `#undef __NR_syscalls` or at the count itself.
+  const stop = parsed.findIndex((l) => (l.kind === 'undef' && l.name === 'syscalls') || (l.kind === 'define' && isCountDefine(l.define)));
   let lastPair = -1;
-  lines.slice(0, stop < 0 ? lines.length : stop).forEach((l, i) => PAIR.test(l) && (lastPair = i));
+  parsed.slice(0, stop < 0 ? parsed.length : stop).forEach((l, i) => isPairLine(l) && (lastPair = i));
   const replace = new Map<number, string>();
   const insertions: Insertion[] = [];
   for (const hunk of file.hunks) {
@@ -35,10 +44,10 @@ export function rebuildDefines(before: string, file: FileDiff, delta: ReadonlyMa
       if (context === undefined || lastPair < 0 || context.some((text, k) => lines[lastPair + 1 + k] !== text)) {
         return void report(`${hunk.header}: could not place the block starting '${run.lines[0]}' after the new base's last __NR_ pair`);
       }
-      const renumbered = run.lines.map((text) => {
-        const m = DEFINE.exec(text);
-        const move = m && delta.get(m[2]!);
-        return m && move !== undefined && move !== null ? `${m[1]}${Number(m[3]) + move}${m[4]}` : text;
+      const block = run.lines.map((text) => parseListLine('unistd', text) ?? { text });
+      const renumbered = renumberLines(block, (l) => {
+        const move = l.name === undefined ? undefined : delta.get(l.name);
+        return move === undefined ? undefined : l.nr! + move;
       });
       insertions.push({ after: lastPair + context.length, lines: renumbered });
     }
@@ -48,18 +57,16 @@ export function rebuildDefines(before: string, file: FileDiff, delta: ReadonlyMa
 
 /** `-#define __NR_syscalls A` / `+... B` in a hunk: C -> C + (B - A) on the new base. */
 function moveCounts(hunk: Hunk, lines: readonly string[], replace: Map<number, string>, report: Report): boolean {
-  const macro = (text: string) => /__NR_\w+/.exec(text)![0];
   for (const minus of hunk.lines.filter((l) => l.kind === '-')) {
-    const old = COUNT.exec(minus.text);
-    const plus = old && hunk.lines.find((l) => l.kind === '+' && COUNT.test(l.text) && macro(l.text) === macro(minus.text));
-    const at = old ? lines.findIndex((l) => COUNT.test(l) && macro(l) === macro(minus.text)) : -1;
+    const old = countOf(minus.text);
+    const plus = old && hunk.lines.map((l) => (l.kind === '+' ? countOf(l.text) : undefined)).find((c) => c?.name === old.name);
+    const at = old ? lines.findIndex((l) => countOf(l)?.name === old.name) : -1;
     if (!old || !plus || at < 0) {
       report(`${hunk.header}: could not place the change of '${minus.text}'`);
       return false;
     }
-    const step = Number(COUNT.exec(plus.text)![2]) - Number(old[2]);
-    const m = COUNT.exec(lines[at]!)!;
-    replace.set(at, `${m[1]}${Number(m[2]) + step}${m[3]}`);
+    const current = countOf(lines[at]!)!;
+    replace.set(at, printNrDefine(current, current.nr + plus.nr - old.nr));
   }
   return true;
 }
@@ -68,7 +75,7 @@ function moveCounts(hunk: Hunk, lines: readonly string[], replace: Map<number, s
 function addedRuns(hunk: Hunk): { start: number; lines: string[] }[] {
   const runs: { start: number; lines: string[] }[] = [];
   hunk.lines.forEach((l, i) => {
-    const adds = l.kind === '+' && !COUNT.test(l.text);
+    const adds = l.kind === '+' && !countOf(l.text);
     if (!adds) return;
     const last = runs[runs.length - 1];
     if (last && last.start + last.lines.length === i) last.lines.push(l.text);
@@ -83,7 +90,7 @@ function contextAfterPair(hunk: Hunk, start: number): string[] | undefined {
   for (let i = start - 1; i >= 0; i--) {
     const line = hunk.lines[i]!;
     if (line.kind !== ' ') return undefined;
-    if (PAIR.test(line.text)) return between.reverse();
+    if (isPairLine(parseUnistdLine(line.text))) return between.reverse();
     between.push(line.text);
   }
   return undefined;

@@ -18,14 +18,15 @@
  * Whatever cannot be placed is reported; callers write nothing then.
  */
 import { UNISTD, type KernelTree } from '../kernel/kernel-tree.js';
-import { parseSyscallTable, parseTableRow } from '../kernel/syscall-table-reader.js';
+import { parseSyscallTable, type TableRow } from '../kernel/syscall-table-reader.js';
 import { learnTableFormat } from '../kernel/table-format.js';
+import { isCountDefine, parseNrDefine } from '../kernel/unistd-reader.js';
 import { applyFileDiff } from '../patch/apply-file-diff.js';
 import type { FileDiff, ParsedPatch } from '../patch/patch-parser.js';
 import { renderTableRow } from '../render/table-row.js';
 import { insertLines, type FileEdit, type Insertion } from './file-edit.js';
-import { COUNT, DEFINE, rebuildDefines, type Report } from './renumber-defines.js';
-import { assignNewNumbers, describeMoves, type NumberMove } from './renumber-numbers.js';
+import { assignNewNumbers, describeMoves, tableLineOf, type NumberMove } from './renumber-core.js';
+import { rebuildDefines, type Report } from './renumber-defines.js';
 import { rowInsertionPoint } from './table-edit.js';
 
 export interface OldPatch {
@@ -41,9 +42,6 @@ export interface RenumberedSeries {
   /** `<patch>: error: <path>: ...` for everything that could not be placed. */
   problems: string[];
 }
-
-const ROW_NAME = /^\d+\s+\S+\s+(\w+)/;
-
 
 export function renumberPatches(tree: KernelTree, patches: readonly OldPatch[], readTreeFile: (path: string) => string | undefined): RenumberedSeries {
   const problems: string[] = [];
@@ -69,7 +67,7 @@ export function renumberPatches(tree: KernelTree, patches: readonly OldPatch[], 
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   });
   const added = (path: string) => patches.flatMap((p) => p.diff.files.filter((f) => f.newPath === path).flatMap((f) => f.hunks.flatMap((h) => h.lines.filter((l) => l.kind === '+'))));
-  const moves = describeMoves(tree, olds, news, (name, table) => added(table.path).some((l) => ROW_NAME.exec(l.text)?.[1] === name));
+  const moves = describeMoves(tree, olds, news, (name, table) => added(table.path).some((l) => rowOf(l.text)?.name === name));
   return { moves, edits, problems };
 }
 
@@ -81,10 +79,10 @@ export function oldNumbers(tree: KernelTree, patches: readonly OldPatch[]): Map<
     const path = file.newPath ?? file.oldPath;
     const table = tree.tables.find((t) => t.path === path);
     for (const line of file.hunks.flatMap((h) => h.lines).filter((l) => l.kind === '+')) {
-      const define = DEFINE.exec(line.text);
-      if (path === UNISTD && define && !COUNT.test(line.text)) olds.set(define[2]!, Number(define[3]));
-      const row = table && /^(\d+)\s+\S+\s+(\w+)/.exec(line.text);
-      if (row && !fromTables.has(row[2]!)) fromTables.set(row[2]!, Number(row[1]) - table.format.offset);
+      const define = path === UNISTD ? parseNrDefine(line.text) : undefined;
+      if (define && !isCountDefine(define)) olds.set(define.name, define.nr);
+      const row = table && rowOf(line.text);
+      if (row && !fromTables.has(row.name)) fromTables.set(row.name, row.nr - table.format.offset);
     }
   }
   for (const [name, nr] of fromTables) if (!olds.has(name)) olds.set(name, nr);
@@ -93,7 +91,7 @@ export function oldNumbers(tree: KernelTree, patches: readonly OldPatch[]): Map<
 
 function rebuildFile(tree: KernelTree, path: string, before: string | undefined, file: FileDiff, delta: ReadonlyMap<string, number>, report: Report): string | undefined {
   const isTable = tree.tables.some((t) => t.path === path);
-  const numbered = file.hunks.some((h) => h.lines.some((l) => l.kind !== ' ' && DEFINE.test(l.text)));
+  const numbered = file.hunks.some((h) => h.lines.some((l) => l.kind !== ' ' && parseNrDefine(l.text) !== undefined));
   if (isTable || numbered) {
     if (before === undefined) return void report('not in the new base');
     return isTable ? rebuildTable(tree, path, before, file, delta, report) : rebuildDefines(before, file, delta, report);
@@ -111,7 +109,7 @@ function rebuildTable(tree: KernelTree, path: string, before: string, file: File
     for (const line of hunk.lines) {
       if (line.kind === ' ') continue;
       if (line.kind === '-') return void report(`${hunk.header}: removes '${line.text}'; only added rows can be moved`);
-      const row = tryRow(line.text, path);
+      const row = rowOf(line.text);
       const move = row && delta.get(row.name);
       if (!row || move === undefined) return void report(`${hunk.header}: '${line.text}' is not a row of a syscall with a number`);
       const nr = row.nr + move;
@@ -121,10 +119,8 @@ function rebuildTable(tree: KernelTree, path: string, before: string, file: File
   return insertLines(before, insertions);
 }
 
-function tryRow(text: string, path: string) {
-  try {
-    return parseTableRow(text, 0, path);
-  } catch {
-    return undefined;
-  }
+/** The table row `text` is, if it is one. */
+function rowOf(text: string): TableRow | undefined {
+  const line = tableLineOf(text);
+  return line?.kind === 'row' ? line : undefined;
 }

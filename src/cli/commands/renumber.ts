@@ -5,10 +5,11 @@
  *     The old numbers are those the series had: the numbers OLDBASE gives
  *     it (--from), the `#define __NR_` lines of the previous output
  *     (--patches), else the explicit `number:` values of DEFS.  The new
- *     ones are NEWBASE's next free numbers.  Prints old -> new for every
- *     syscall and table, then writes the series again (as `syswire
- *     series`); --note adds "Renumber <name> <old> -> <new> after rebase"
- *     to this version's changelog.
+ *     ones are NEWBASE's next free numbers, in the order of the old ones
+ *     (plan/renumber-core.ts; the merge driver follows the same rule).
+ *     Prints old -> new for every syscall and table, then writes the
+ *     series again (as `syswire series`); --note adds "Renumber <name>
+ *     <old> -> <new> after rebase" to this version's changelog.
  *
  *   renumber --patches DIR --tree NEWBASE
  *     A series syswire did not write: rows, defines and the __NR_syscalls
@@ -25,7 +26,7 @@ import { loadKernelTree, treeFileReader, type LoadedTree } from '../../kernel/tr
 import type { LoadedDefs } from '../../model/defs-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { assignNumbers } from '../../plan/numbering.js';
-import { describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-numbers.js';
+import { assignNewNumbers, describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-core.js';
 import { oldNumbers, renumberPatches, type OldPatch } from '../../plan/renumber-patches.js';
 import { isExcluded } from '../../plan/table-edit.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
@@ -65,8 +66,7 @@ export async function runRenumber(args: string[], ctx: CliContext): Promise<numb
   if (!defs) return EXIT.fail;
   const { loaded, defsFile } = defs;
   const olds = oldBase ? numbersOn(oldBase, loaded) : previousNumbers(ctx, loaded, tree, values.patches);
-  const auto = { ...loaded, defs: { ...loaded.defs, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: 'auto' as const })) } };
-  const news = numbersOn(tree, auto);
+  const news = assignNewNumbers(tree, olds);
   const defOf = (name: string) => loaded.defs.syscalls.find((s) => s.name === name)!;
   const moves = describeMoves(tree, olds, news, (name, table) => !isExcluded(defOf(name), table));
   ctx.stdout(formatMoves(moves));

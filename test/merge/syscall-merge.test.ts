@@ -1,30 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedNames, highestNumber, isAppendBlock, renumberAfter } from '../../src/merge/renumber-lines.js';
 import { fileKind, mergeSyscallFile } from '../../src/merge/syscall-merge.js';
-
-describe('renumberAfter', () => {
-  it.each([
-    ['tab after the number', ['463\tcommon\tfoo\t\t\t\tsys_foo'], 466, ['467\tcommon\tfoo\t\t\t\tsys_foo']],
-    ['s390 space padding keeps the column', ['99   common\tfoo\tsys_foo'], 466, ['467  common\tfoo\tsys_foo']],
-    ['split 32/64 rows keep sharing a number', ['463\t32\tfoo\tsys_foo32', '463\t64\tfoo\tsys_foo', '464\tcommon\tbar\tsys_bar'], 470, ['471\t32\tfoo\tsys_foo32', '471\t64\tfoo\tsys_foo', '472\tcommon\tbar\tsys_bar']],
-    ['reserved comments move too', ['# 463 reserved for foo'], 466, ['# 467 reserved for foo']],
-  ])('table: %s', (_title, given, last, want) => {
-    expect(renumberAfter('table', given, last)).toEqual(want);
-  });
-
-  it('unistd: defines renumbered, other lines kept', () => {
-    const block = ['', '#define __NR_foo 463', '__SYSCALL(__NR_foo, sys_foo)'];
-    expect(isAppendBlock('unistd', block)).toBe(true);
-    expect(renumberAfter('unistd', block, 466)).toEqual(['', '#define __NR_foo 467', '__SYSCALL(__NR_foo, sys_foo)']);
-    expect(addedNames('unistd', block)).toEqual(['foo']);
-    expect(highestNumber('unistd', block)).toBe(463);
-  });
-
-  it('a block with other content is not an append block', () => {
-    expect(isAppendBlock('table', ['garbage row'])).toBe(false);
-    expect(isAppendBlock('unistd', ['int x;'])).toBe(false);
-  });
-});
 
 describe('mergeSyscallFile', () => {
   const base = '1\tcommon\ta\tsys_a\n';
@@ -43,6 +18,21 @@ describe('mergeSyscallFile', () => {
     expect(outcome.clean).toBe(false);
     expect(outcome.text).toContain('<<<<<<< ours');
     expect(outcome.reasons[0]).toMatch(/both sides add u/);
+  });
+
+  it('unistd: renumbers the branch pairs and recomputes __NR_syscalls', () => {
+    const pair = (name: string, nr: number) => `#define __NR_${name} ${nr}\n__SYSCALL(__NR_${name}, sys_${name})\n`;
+    const header = (pairs: string, count: number) => `${pair('a', 1)}${pairs}\n#undef __NR_syscalls\n#define __NR_syscalls ${count}\n`;
+    const up = header(pair('u', 2) + pair('v', 3), 4);
+    const branch = header(pair('b', 2), 3);
+    const outcome = mergeSyscallFile({ kind: 'unistd', base: header('', 2), ours: up, theirs: branch, upstream: 'ours' });
+    expect(outcome).toMatchObject({ clean: true, text: header(pair('u', 2) + pair('v', 3) + pair('b', 4), 5) });
+  });
+
+  it('leaves an insertion that is not a list of rows to git', () => {
+    const outcome = mergeSyscallFile({ kind: 'table', base, ours: `${base}2\tcommon\tu\tsys_u\n`, theirs: `${base}garbage row\n`, upstream: 'ours' });
+    expect(outcome.clean).toBe(false);
+    expect(outcome.reasons).toEqual(["a side's insertion is not a list of syscall rows"]);
   });
 
   it('classifies files', () => {
