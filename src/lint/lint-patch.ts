@@ -16,6 +16,7 @@ import { buildKernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedTree } from '../kernel/tree-loader.js';
 import { git } from '../git/git-runner.js';
 import { DiagnosticError } from '../model/diagnostics.js';
+import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
 import { diskContext, lintTree, grepStructHeaders } from './lint-tree.js';
 import type { Finding, LintContext } from './lint-finding.js';
 
@@ -24,26 +25,21 @@ interface TouchedFile {
   added: boolean;
 }
 
-/** Files a git-style patch touches, from its `diff --git` / `---` / `+++` lines. */
-export function touchedFiles(patch: string): TouchedFile[] {
-  const files = new Map<string, boolean>();
-  let oldPath: string | undefined;
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('--- ')) oldPath = line.slice(4).trim();
-    else if (line.startsWith('+++ ') && oldPath !== undefined) {
-      const next = line.slice(4).trim();
-      if (next !== '/dev/null') files.set(next.replace(/^b\//, ''), oldPath === '/dev/null');
-      oldPath = undefined;
-    }
+/** Files a patch leaves in the tree (deleted ones are left out), and whether it creates them. */
+function touchedFiles(file: string, patch: string): TouchedFile[] {
+  try {
+    return parsePatch(patch).files.flatMap((f) => (f.newPath === undefined ? [] : [{ path: f.newPath, added: f.oldPath === undefined }]));
+  } catch (err) {
+    if (!(err instanceof PatchParseError)) throw err;
+    throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: `not a valid patch: ${err.message}` }]);
   }
-  return [...files].map(([path, added]) => ({ path, added }));
 }
 
 const key = (f: Finding) => `${f.rule}\0${f.file}\0${f.message}`;
 
 export function lintPatches(tree: LoadedTree, patchFiles: readonly string[]): Finding[] {
   const patches = patchFiles.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-  const touched = patches.flatMap((p) => touchedFiles(p.text));
+  const touched = patches.flatMap((p) => touchedFiles(p.file, p.text));
   const scratch = mkdtempSync(join(tmpdir(), 'syswire-lint-'));
   try {
     const makefiles = [...tree.tables.map((t) => `${dirname(t.path)}/Makefile`), 'scripts/Makefile.asm-headers'];

@@ -9,8 +9,14 @@
  *     @@ -<oldStart>[,<oldCount>] +<newStart>[,<newCount>] @@ [function]
  *     ' ' context, '-' removed, '+' added, '\ No newline at end of file'
  *
- * Hunks end by their line counts, so the mail signature after the last hunk
- * (`-- ` and git's version) is not taken for a context line.
+ * A plain unified diff (quilt, GNU diff: no `diff --git` line) is read too:
+ * its files start at a `--- ` line followed by a `+++ ` line, and paths
+ * lose only an `a/` or `b/` prefix.  Hunks end by their line counts, so the
+ * mail signature after the last hunk (`-- ` and git's version) is not taken
+ * for a context line.
+ *
+ * This is syswire's only diff reader: lint, renumber and repost all read
+ * patches through it.
  */
 export interface HunkLine {
   kind: ' ' | '-' | '+';
@@ -35,7 +41,7 @@ export interface FileDiff {
 }
 
 export interface ParsedPatch {
-  /** Everything before the first `diff --git` line. */
+  /** Everything before the first file's diff. */
   head: string;
   files: FileDiff[];
 }
@@ -46,29 +52,47 @@ const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 export function parsePatch(text: string): ParsedPatch {
   const lines = text.split('\n');
-  let i = lines.findIndex((l) => l.startsWith('diff --git '));
+  let i = lines.findIndex((_, at) => startsFile(lines, at));
   if (i < 0) return { head: text, files: [] };
   const head = lines.slice(0, i).join('\n') + '\n';
   const files: FileDiff[] = [];
   while (i < lines.length) {
-    const line = lines[i]!;
-    if (!line.startsWith('diff --git ')) {
+    if (!startsFile(lines, i)) {
       i++;
       continue;
     }
     const file: FileDiff = { oldPath: undefined, newPath: undefined, hunks: [] };
-    const names = /^diff --git a\/(\S+) b\/(\S+)$/.exec(line);
-    if (names) [file.oldPath, file.newPath] = [names[1], names[2]];
-    i++;
-    for (; i < lines.length && !lines[i]!.startsWith('@@') && !lines[i]!.startsWith('diff --git '); i++) {
-      const l = lines[i]!;
-      if (l.startsWith('--- ')) file.oldPath = pathOf(l.slice(4), 'a/');
-      if (l.startsWith('+++ ')) file.newPath = pathOf(l.slice(4), 'b/');
-    }
+    i = lines[i]!.startsWith('diff --git ') ? readGitHeader(lines, i, file) : readPlainHeader(lines, i, file);
     while (i < lines.length && lines[i]!.startsWith('@@')) i = readHunk(lines, i, file);
     files.push(file);
   }
   return { head, files };
+}
+
+/** `diff --git`, or `--- ` directly followed by `+++ ` (a plain unified diff). */
+function startsFile(lines: readonly string[], at: number): boolean {
+  const line = lines[at]!;
+  return line.startsWith('diff --git ') || (line.startsWith('--- ') && (lines[at + 1] ?? '').startsWith('+++ '));
+}
+
+/** `diff --git a/<old> b/<new>` and its extended headers, up to the first hunk. */
+function readGitHeader(lines: readonly string[], at: number, file: FileDiff): number {
+  const names = /^diff --git a\/(\S+) b\/(\S+)$/.exec(lines[at]!);
+  if (names) [file.oldPath, file.newPath] = [names[1], names[2]];
+  let i = at + 1;
+  for (; i < lines.length && !lines[i]!.startsWith('@@') && !lines[i]!.startsWith('diff --git '); i++) {
+    const l = lines[i]!;
+    if (l.startsWith('--- ')) file.oldPath = pathOf(l.slice(4), 'a/');
+    if (l.startsWith('+++ ')) file.newPath = pathOf(l.slice(4), 'b/');
+  }
+  return i;
+}
+
+/** The `--- ` / `+++ ` pair of a plain unified diff. */
+function readPlainHeader(lines: readonly string[], at: number, file: FileDiff): number {
+  file.oldPath = pathOf(lines[at]!.slice(4), 'a/');
+  file.newPath = pathOf(lines[at + 1]!.slice(4), 'b/');
+  return at + 2;
 }
 
 function pathOf(field: string, prefix: string): string | undefined {

@@ -48,6 +48,16 @@ describe('parsePatch', () => {
     expect(printFileDiff(file)).toBe('diff --git a/n.h b/n.h\nnew file mode 100644\n--- /dev/null\n+++ b/n.h\n@@ -0,0 +1 @@\n+#define N 1\n');
   });
 
+  it('reads a plain unified diff (quilt, GNU diff) without diff --git lines', () => {
+    const quilt = 'Subject: [patch] x\n---\n--- a/a.c\t2024-01-01\n+++ b/a.c\n@@ -1 +1,2 @@\n one\n+two\n--- /dev/null\n+++ b/n.h\n@@ -0,0 +1 @@\n+#define N 1\n';
+    const parsed = parsePatch(quilt);
+    expect(parsed.head).toBe('Subject: [patch] x\n---\n');
+    expect(parsed.files.map((f) => [f.oldPath, f.newPath, f.hunks.length])).toEqual([
+      ['a.c', 'a.c', 1],
+      [undefined, 'n.h', 1],
+    ]);
+  });
+
   it('rejects a truncated hunk', () => {
     expect(() => parsePatch('diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,3 +1,3 @@\n x\n')).toThrow(PatchParseError);
   });
