@@ -19,7 +19,15 @@ import { isAbsolute, join } from 'node:path';
 import { git } from '../git/git-runner.js';
 import type { Side } from './syscall-merge.js';
 
-export type UpstreamChoice = Side | 'auto';
+export const UPSTREAM_CHOICES = ['ours', 'theirs', 'auto'] as const;
+
+export type UpstreamChoice = (typeof UPSTREAM_CHOICES)[number];
+
+/** The `--upstream` value (absent: `auto`), or undefined when it is none of UPSTREAM_CHOICES. */
+export function parseUpstreamChoice(value: string | undefined): UpstreamChoice | undefined {
+  const choice = value ?? 'auto';
+  return (UPSTREAM_CHOICES as readonly string[]).includes(choice) ? (choice as UpstreamChoice) : undefined;
+}
 
 const SEQUENCE_STATE = ['rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'];
 

@@ -11,12 +11,12 @@
  * Idempotent: lines already present are not added again.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { git } from '../../git/git-runner.js';
-import { parseCommandArgs } from '../args.js';
+import { parseUpstreamChoice, UPSTREAM_CHOICES } from '../../merge/upstream-side.js';
+import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, PACKAGE_ROOT, type CliContext } from '../context.js';
-import { parseUpstreamChoice } from './merge-driver.js';
 
 export const DRIVER = 'syswire';
 export const ATTRIBUTE_PATTERNS = ['*.tbl', 'unistd.h', 'syscalls.h', 'sys_ni.c'];
@@ -33,7 +33,8 @@ export function runInstallMergeDriver(args: string[], ctx: CliContext): number {
     { min: 0, max: 0, names: 'no positional arguments' },
   );
   const repo = resolve(ctx.cwd, values.repo ?? '.');
-  const upstream = parseUpstreamChoice('install-merge-driver', values.upstream);
+  const upstream = parseUpstreamChoice(values.upstream);
+  if (!upstream) throw new UsageError(`syswire install-merge-driver: --upstream must be one of ${UPSTREAM_CHOICES.join(', ')}`);
   const top = git(['rev-parse', '--show-toplevel'], { cwd: repo }).trim();
   const bin = join(PACKAGE_ROOT, 'bin', 'syswire.js');
   const driver = `${shellQuote(process.execPath)} ${shellQuote(bin)} merge-driver --upstream ${upstream} %O %A %B %P`;
@@ -45,7 +46,7 @@ export function runInstallMergeDriver(args: string[], ctx: CliContext): number {
   const missing = ATTRIBUTE_PATTERNS.map((p) => `${p} merge=${DRIVER}`).filter((l) => !present.has(l));
   if (missing.length > 0) {
     const head = before === '' || before.endsWith('\n') ? before : `${before}\n`;
-    writeFilesAtomic('/', [{ path: attrFile, content: `${head}${missing.join('\n')}\n` }]);
+    writeFilesAtomic(dirname(attrFile), [{ path: basename(attrFile), content: `${head}${missing.join('\n')}\n` }]);
   }
   ctx.stdout(`merge driver '${DRIVER}' installed in ${top} (upstream = ${upstream}); ${missing.length} attribute line(s) added to ${attrFile}\n`);
   return EXIT.ok;

@@ -9,24 +9,18 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { fileKind, mergeSyscallFile } from '../../merge/syscall-merge.js';
-import { resolveUpstream, type UpstreamChoice } from '../../merge/upstream-side.js';
+import { parseUpstreamChoice, resolveUpstream, UPSTREAM_CHOICES } from '../../merge/upstream-side.js';
 import { UsageError, parseCommandArgs } from '../args.js';
 import { EXIT, type CliContext } from '../context.js';
-
-const CHOICES = ['ours', 'theirs', 'auto'];
-
-export function parseUpstreamChoice(command: string, value: string | undefined): UpstreamChoice {
-  const choice = value ?? 'auto';
-  if (!CHOICES.includes(choice)) throw new UsageError(`syswire ${command}: --upstream must be one of ${CHOICES.join(', ')}`);
-  return choice as UpstreamChoice;
-}
 
 export function runMergeDriver(args: string[], ctx: CliContext): number {
   const { values, positionals } = parseCommandArgs('merge-driver', args, { upstream: { type: 'string' } }, { min: 4, max: 4, names: '%O %A %B %P' });
   const [basePath, oursPath, theirsPath, path] = positionals.map((p, i) => (i < 3 ? resolve(ctx.cwd, p) : p)) as [string, string, string, string];
   const read = (file: string) => readFileSync(file, 'utf8');
   const ours = read(oursPath);
-  const upstream = resolveUpstream(parseUpstreamChoice('merge-driver', values.upstream), ctx.cwd);
+  const choice = parseUpstreamChoice(values.upstream);
+  if (!choice) throw new UsageError(`syswire merge-driver: --upstream must be one of ${UPSTREAM_CHOICES.join(', ')}`);
+  const upstream = resolveUpstream(choice, ctx.cwd);
   const outcome = mergeSyscallFile({ kind: fileKind(path, ours), base: read(basePath), ours, theirs: read(theirsPath), upstream });
   writeFilesAtomic(dirname(oursPath), [{ path: basename(oursPath), content: outcome.text }]);
   if (outcome.clean) {
