@@ -6,7 +6,7 @@
  * exactly what `syswire generate defs/sframe.yaml --apply` writes on top of
  * the xattrat tree (sframe at 467/468, alpha 577/578), every file.
  *
- * The driver runs as git runs it, through bin/syswire.js, so dist/bundle/ must be
+ * The driver runs as git runs it, through bin/syswire.js, so dist/ must be
  * built (`npm test` runs `npm run build` first).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { git } from '../../src/git/git-runner.js';
 import { REPO_ROOT, TREE_612, scratchTree } from '../support/kernel-trees.js';
 
-const DIST = join(REPO_ROOT, 'dist/bundle/syswire.cjs');
+const DIST = join(REPO_ROOT, 'dist/cli/run-cli.js');
 const out: string[] = [];
 const ctx = (cwd: string) => ({ stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), cwd, env: {} });
 
