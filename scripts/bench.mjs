@@ -14,7 +14,7 @@
 //   node scripts/bench.mjs [--runs N] [--json FILE]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,9 @@ const OLD_TREE = join(KERNELS, 'linux-6.1');
 const TIME = '/usr/bin/time';
 /** The table the merge driver merges: upstream added xattrat, the branch sframe. */
 const TABLE = 'arch/x86/entry/syscalls/syscall_64.tbl';
+// The plain tree sits inside this checkout: git must not find syswire's own
+// repository from it, as it would not for a tarball unpacked elsewhere.
+const ENV = { ...process.env, GIT_CEILING_DIRECTORIES: KERNELS };
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'string' } } });
 const RUNS = Math.max(3, Number(values.runs));
 
@@ -49,7 +52,7 @@ function fail(message) {
 function runOnce(args, cwd) {
   const rss = join(tmp, 'rss');
   const start = process.hrtime.bigint();
-  const r = spawnSync(TIME, ['-f', '%M', '-o', rss, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(TIME, ['-f', '%M', '-o', rss, process.execPath, BIN, ...args], { cwd, env: ENV, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const kib = Number(spawnSync('tail', ['-n1', rss], { encoding: 'utf8' }).stdout.trim());
   return { ms, kib, status: r.status, stderr: r.stderr };
@@ -57,7 +60,7 @@ function runOnce(args, cwd) {
 
 /** Setup steps outside the measured runs; a failure stops the bench. */
 function prepare(args) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) fail(`syswire ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
 }
 
@@ -87,6 +90,8 @@ prepare(['series', 'defs/sframe.yaml', '--tree', OLD_TREE, '--out', posted]);
 const branch = tableWith('defs/sframe.yaml', 'sframe');
 const upstream = tableWith('test/fixtures/xattrat.yaml', 'xattrat');
 const ours = join(tmp, 'merge-ours.tbl');
+const base = join(tmp, 'merge-base.tbl');
+copyFileSync(join(TREES[0][1], TABLE), base);
 
 const SECOND = 1000;
 /** What each command runs: its arguments for a tree and an --out directory. */
@@ -102,9 +107,8 @@ const COMMANDS = [
   // As git runs it: in the tree's top directory, %A (which receives the result) fresh each time.
   { name: 'merge-driver (one call)', target: 150, args: () => ['merge-driver', base, ours, upstream, TABLE], inTree: true, before: () => copyFileSync(branch, ours) },
 ];
-const base = join(tmp, 'merge-base.tbl');
-copyFileSync(join(TREES[0][1], TABLE), base);
 
+const load = loadavg()[0];
 const rows = [];
 for (const c of COMMANDS) {
   for (const [label, tree] of TREES) {
@@ -129,7 +133,7 @@ for (const c of COMMANDS) {
 
 const fmtTarget = (ms) => (ms >= SECOND ? `< ${ms / SECOND} s` : `< ${ms} ms`);
 console.log(`## syswire on the full 6.12 tree, plain and as a git repository\n`);
-console.log(`node ${process.version}, median of ${RUNS} runs after one warm-up; peak RSS is the largest process of any run.\n`);
+console.log(`node ${process.version}, ${cpus().length} cores, load average ${load.toFixed(1)} at the start; median of ${RUNS} runs after one warm-up; peak RSS is the largest process of any run.\n`);
 console.log('| command | tree | median | peak RSS | target | |');
 console.log('|---|---|---:|---:|---:|---|');
 for (const r of rows) {
@@ -138,5 +142,5 @@ for (const r of rows) {
   console.log(`| ${r.name} | ${r.tree} | ${time} | ${r.mib.toFixed(0)} MiB | ${fmtTarget(r.target)} | ${mark} |`);
 }
 
-if (values.json) writeFileSync(values.json, JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2) + '\n');
+if (values.json) writeFileSync(values.json, JSON.stringify({ node: process.version, load, runs: RUNS, rows }, null, 2) + '\n');
 process.exitCode = rows.some((r) => r.ms === undefined) ? 1 : 0;
