@@ -42,9 +42,11 @@ const TARGETS: [string, string, string[], string][] = [
 
 const HEADERS = join(REPO_ROOT, '.cache/headers/linux-6.12');
 const work = mkdtempSync(join(tmpdir(), 'syswire-layout-'));
+const dir = scratchDir('layout');
 const results: { label: string; struct: string; equal: boolean }[] = [];
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
   const structs = [...new Set(results.map((r) => r.struct))];
   const rows = [...new Set(results.map((r) => r.label))].map((l) => `| ${l} | ${structs.map((s) => (results.find((r) => r.label === l && r.struct === s)?.equal ? 'equal' : 'DIFFERENT')).join(' | ')} |`);
   console.log([`| ABI | ${structs.join(' | ')} |`, `|---|${structs.map(() => '---|').join('')}`, ...rows].join('\n'));
@@ -97,7 +99,6 @@ describe('struct layouts: bindings vs C compilers', () => {
       writeFileSync(path, renderUapiHeader(s.header, structs.filter((x) => x.header === s.header)));
     }
     writeFileSync(probe, probeSource(structs));
-    const dir = scratchDir('layout');
     for (const [i, d] of DEFS.entries()) {
       const mod = await importBindings<Record<string, unknown>>(bindingsFor(d, TREE_612), dir, `defs${i}`);
       for (const s of loaded[i]!.defs.structs) layouts[s.name] = mod[`${s.name.toUpperCase()}_LAYOUT`] as Layouts[string];
