@@ -3,14 +3,15 @@
  * patch series against a tree, and writing output files or, with --check,
  * comparing them (the one place --check is decided).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { KernelTree } from '../kernel/kernel-tree.js';
 import { treeFileReader } from '../kernel/tree-loader.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { writeFileSets, type FileSet } from '../io/file-writer.js';
-import { readConfined } from '../io/path-guard.js';
+import { PathError, readConfined, readRegularFile } from '../io/path-guard.js';
+import { decodeBytes, encodeText } from '../io/byte-text.js';
 import { formatSeries, type PatchFile } from '../patch/format-patch.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
 import { planWireUp } from '../plan/wire-plan.js';
@@ -29,9 +30,12 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
   const plan = planWireUp(tree, loaded, readTreeFile);
   const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc };
   const userPatches: UserPatch[] = series.patches.map((p, i) => {
-    const full = resolve(dirname(defsFile), p.file);
-    if (!existsSync(full) || !statSync(full).isFile()) throw new DiagnosticError([loaded.error(['series', 'patches', i, 'file'], `no such patch file '${p.file}'`)]);
-    return { file: p.file, text: readFileSync(full, 'utf8'), position: p.position };
+    try {
+      return { file: p.file, text: decodeBytes(readRegularFile(resolve(dirname(defsFile), p.file), p.file)), position: p.position };
+    } catch (err) {
+      if (err instanceof PathError) throw new DiagnosticError([loaded.error(['series', 'patches', i, 'file'], `patch file '${p.file}': ${err.reason}`)]);
+      throw err;
+    }
   });
   const planned = planSeries(series, plan.calls, plan.edits, userPatches);
   if (planned.commits.length === 0) return [];
@@ -61,7 +65,7 @@ export function parseAbbrev(command: string, value: string | undefined): number 
  */
 export function emitOutputs(ctx: CliContext, outDir: string, files: readonly PatchFile[], check: boolean | undefined, rerun: string, apply?: FileSet): number {
   if (check) {
-    const stale = files.filter((f) => !existsSync(outDir) || !readConfined(outDir, f.path)?.equals(Buffer.from(f.content, 'utf8')));
+    const stale = files.filter((f) => !existsSync(outDir) || !readConfined(outDir, f.path)?.equals(encodeText(f.content)));
     for (const f of stale) ctx.stderr(`${displayPath(ctx, join(outDir, f.path))}: error: stale; run '${rerun}'\n`);
     return stale.length > 0 ? EXIT.fail : EXIT.ok;
   }

@@ -9,6 +9,7 @@
  * once at start-up by the commands that run git.
  */
 import { execFileSync } from 'node:child_process';
+import { decodeBytes, encodeText } from '../io/byte-text.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 
 export interface GitOptions {
@@ -21,11 +22,25 @@ export const MIN_GIT = [2, 25] as const;
 
 const BASE_CONFIG = ['-c', 'core.abbrev=12', '-c', 'color.ui=false', '-c', 'diff.renames=false', '-c', 'core.quotepath=false', '-c', 'init.defaultBranch=main', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'core.autocrlf=false'];
 
+/**
+ * Run git; its output comes back as text through decodeBytes, so bytes that
+ * are not UTF-8 (a Latin-1 line in a diff) survive into what syswire writes.
+ * A failure throws the execFileSync error, its stdout and stderr as text.
+ */
 export function git(args: readonly string[], opts: GitOptions): string {
+  try {
+    return decodeBytes(run(args, opts));
+  } catch (err) {
+    const e = err as { stdout?: Uint8Array | string; stderr?: Uint8Array | string };
+    for (const key of ['stdout', 'stderr'] as const) if (e[key] instanceof Uint8Array) e[key] = decodeBytes(e[key]);
+    throw err;
+  }
+}
+
+function run(args: readonly string[], opts: GitOptions): Buffer {
   return execFileSync('git', [...BASE_CONFIG, ...args], {
     cwd: opts.cwd,
-    input: opts.input,
-    encoding: 'utf8',
+    ...(opts.input === undefined ? {} : { input: encodeText(opts.input) }),
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeBytes, encodeText } from '../io/byte-text.js';
 
 export interface MergeFileResult {
   /** The merged text, with conflict markers where git could not merge. */
@@ -23,18 +24,17 @@ export function mergeFileDiff3(ours: string, base: string, theirs: string): Merg
   const dir = mkdtempSync(join(tmpdir(), 'syswire-merge-'));
   try {
     const files = { ours: join(dir, 'ours'), base: join(dir, 'base'), theirs: join(dir, 'theirs') };
-    writeFileSync(files.ours, ours);
-    writeFileSync(files.base, base);
-    writeFileSync(files.theirs, theirs);
+    writeFileSync(files.ours, encodeText(ours));
+    writeFileSync(files.base, encodeText(base));
+    writeFileSync(files.theirs, encodeText(theirs));
     const labels = ['-L', MARKER_LABELS.ours, '-L', MARKER_LABELS.base, '-L', MARKER_LABELS.theirs];
     const run = spawnSync('git', ['merge-file', '-p', '--diff3', ...labels, files.ours, files.base, files.theirs], {
-      encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', HOME: dir, LC_ALL: 'C' },
     });
     if (run.error) throw run.error;
-    if (run.status === null || run.status < 0 || run.status > 127) throw new Error(`git merge-file failed: ${run.stderr}`);
-    return { text: run.stdout, conflicts: run.status };
+    if (run.status === null || run.status < 0 || run.status > 127) throw new Error(`git merge-file failed: ${decodeBytes(run.stderr)}`);
+    return { text: decodeBytes(run.stdout), conflicts: run.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

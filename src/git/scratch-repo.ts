@@ -13,6 +13,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { encodeText } from '../io/byte-text.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { git } from './git-runner.js';
 import { listPaths, spliceTree, type GitRun, type TreeEntry } from './tree-splice.js';
@@ -71,7 +72,7 @@ export class ScratchRepo {
     if (texts.length === 0) return [];
     const files = texts.map((text, i) => {
       const file = join(this.dir, '.git', `syswire-blob-${i}`);
-      writeFileSync(file, text);
+      writeFileSync(file, encodeText(text));
       return file;
     });
     return this.run(['hash-object', '-w', '--', ...files]).trim().split('\n');

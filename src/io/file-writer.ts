@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { encodeText } from './byte-text.js';
 import { confinePath, PathError } from './path-guard.js';
 
 export interface OutputFile {
@@ -93,7 +94,7 @@ function planSet(set: FileSet): { root: string; changed: { path: string; bytes: 
   const root = realpathSync(set.root);
   const changed = set.files.flatMap((f) => {
     const { full, stat } = guarded(() => confinePath(root, f.path));
-    const bytes = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
+    const bytes = typeof f.content === 'string' ? encodeText(f.content) : Buffer.from(f.content);
     if (stat !== undefined && readFileSync(full).equals(bytes)) return [];
     assertWritable(full, f.path, stat !== undefined);
     return [{ path: f.path, bytes }];

@@ -6,7 +6,7 @@
  * (a symlinked directory inside a tree could lead anywhere) or not a
  * directory.  The last component, when it exists, must be a regular file.
  */
-import { lstatSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 export class PathError extends Error {
@@ -80,6 +80,24 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export function readConfined(root: string, path: string, shown = path): Buffer | undefined {
   const { full, stat } = confinePath(root, path, shown);
   if (stat === undefined) return undefined;
+  if (stat.size > MAX_FILE_BYTES) throw new PathError(shown, `file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+  return readFileSync(full);
+}
+
+/**
+ * The bytes of a file the user named (a definition's patch, a mail, a
+ * merge driver's input): symlinks are followed, as the user chose the
+ * name, but it must be a regular file of sane size.
+ */
+export function readRegularFile(full: string, shown = full): Buffer {
+  let stat: Stats;
+  try {
+    stat = statSync(full);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new PathError(shown, code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'symlink loop' : `cannot be read (${code ?? String(err)})`);
+  }
+  if (!stat.isFile()) throw new PathError(shown, `not a regular file (${kindOf(stat)})`);
   if (stat.size > MAX_FILE_BYTES) throw new PathError(shown, `file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`);
   return readFileSync(full);
 }

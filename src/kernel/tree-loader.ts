@@ -3,8 +3,10 @@
  * tree-guard first, so a conflicted or CRLF tree is refused with the file
  * and line before anything is planned.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeBytes } from '../io/byte-text.js';
+import { PathError, readConfined } from '../io/path-guard.js';
 import { buildKernelTree, MODEL_FILES, type KernelTree } from './kernel-tree.js';
 import { discoverTables } from './table-discovery.js';
 import { assertEditable, TreeError } from './tree-guard.js';
@@ -30,9 +32,9 @@ function assertKernelRoot(root: string): void {
 function readKernelTree(root: string, tablePaths: readonly string[]): LoadedTree {
   const sources = new Map<string, string>();
   for (const path of [...tablePaths, ...MODEL_FILES]) {
-    const full = join(root, path);
-    if (!existsSync(full)) continue;
-    const source = readFileSync(full, 'utf8');
+    const bytes = readTreeBytes(root, path);
+    if (bytes === undefined) continue;
+    const source = decodeBytes(bytes);
     assertEditable(path, source);
     sources.set(path, source);
   }
@@ -42,7 +44,17 @@ function readKernelTree(root: string, tablePaths: readonly string[]): LoadedTree
 /** A reader of the tree's files by tree-relative path (undefined when absent). */
 export function treeFileReader(root: string): (path: string) => string | undefined {
   return (path) => {
-    const full = join(root, path);
-    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+    const bytes = readTreeBytes(root, path);
+    return bytes === undefined ? undefined : decodeBytes(bytes);
   };
+}
+
+/** A tree file's bytes, confined to the tree (no symlink, no '..', regular and of sane size). */
+function readTreeBytes(root: string, path: string): Buffer | undefined {
+  try {
+    return readConfined(root, path);
+  } catch (err) {
+    if (err instanceof PathError) throw new TreeError(path, 0, err.reason);
+    throw err;
+  }
 }

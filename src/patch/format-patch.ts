@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileEdit } from '../plan/file-edit.js';
+import { decodeBytes, encodeText } from '../io/byte-text.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { readMail } from './mail-reader.js';
 import { ScratchRepo, type Identity } from '../git/scratch-repo.js';
@@ -65,7 +66,7 @@ export function formatSeries(spec: SeriesSpec): PatchFile[] {
     repo.run([...args, `${base.commit}..series`], undefined, committerEnv(spec.committer));
     const names = readdirSync(join(repo.dir, 'out')).sort();
     return withChangelogs(
-      names.map((name) => ({ path: name, content: readFileSync(join(repo.dir, 'out', name), 'utf8') })),
+      names.map((name) => ({ path: name, content: decodeBytes(readFileSync(join(repo.dir, 'out', name))) })),
       spec,
     );
   } finally {
@@ -148,7 +149,7 @@ function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: Tip, committer
 /** The diff of a user-written mail, in a file of the scratch repository; returns its path. */
 function writeMailPatch(repo: ScratchRepo, commit: { file: string; text: string }): string {
   const file = join(repo.dir, '.git/mail-patch');
-  writeFileSync(file, readMail(commit.file, commit.text).patch);
+  writeFileSync(file, encodeText(readMail(commit.file, commit.text).patch));
   return file;
 }
 

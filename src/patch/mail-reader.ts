@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeBytes } from '../io/byte-text.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { git } from '../git/git-runner.js';
 import type { Identity } from '../git/scratch-repo.js';
@@ -42,7 +43,7 @@ export function readMail(file: string, text: string): Mail {
       subject,
       author: { name, email, date: date || '@0 +0000' },
       message: readFileSync(join(dir, 'msg'), 'utf8'),
-      patch: readFileSync(join(dir, 'patch'), 'utf8'),
+      patch: decodeBytes(readFileSync(join(dir, 'patch'))),
       prefix: tags.filter((t) => !/^v\d+$/.test(t) && !/^\d+\/\d+$/.test(t)).join(' ') || 'PATCH',
       version: version ? Number(version) : 1,
       changelog: changelogOf(text),
