@@ -58,6 +58,19 @@ export class TableParseError extends Error {
 
 const RESERVED = /^#\s*(\d+)\s+reserved\s+for\s+(\S+)/;
 
+/**
+ * The largest number a row may carry.  The highest in any tree is mips
+ * n32's (6000 + the generic number); a million leaves room for centuries
+ * and keeps every number, with any table's offset, an exact integer.
+ */
+export const MAX_ROW_NUMBER = 999_999;
+
+function rowNumber(text: string, path: string, line: number): number {
+  const nr = Number(text);
+  if (!(nr <= MAX_ROW_NUMBER)) throw new TableParseError(path, line, `syscall number ${text} is out of range (at most ${MAX_ROW_NUMBER})`);
+  return nr;
+}
+
 // The reader runs over ~7500 lines per tree on every command, almost all
 // of it before V8 has optimised anything: hence indexed loops rather than
 // destructuring and callbacks, and no trim() copy per line.
@@ -72,7 +85,7 @@ export function parseTableRow(raw: string, line: number, path: string): TableRow
   }
   if (!abi || !name) throw new TableParseError(path, line, `row needs at least <number> <abi> <name>: '${raw}'`);
   if (fields.length > 6) throw new TableParseError(path, line, `row has ${fields.length} fields, at most 6 allowed`);
-  const row: TableRow = { kind: 'row', raw, line, fields, separators, nr: Number(nrText), abi, name };
+  const row: TableRow = { kind: 'row', raw, line, fields, separators, nr: rowNumber(nrText, path, line), abi, name };
   if (fields.length > 3) row.entry = fields[3]!;
   if (fields.length > 4) row.compat = fields[4]!;
   return row;
@@ -136,7 +149,7 @@ export function parseSyscallTable(path: string, source: string): SyscallTable {
     } else if (first === 35) {
       const m = RESERVED.exec(raw);
       const comment: TableComment = { kind: 'comment', raw, line };
-      if (m) comment.reserved = { nr: Number(m[1]), name: m[2]! };
+      if (m) comment.reserved = { nr: rowNumber(m[1]!, path, line), name: m[2]! };
       lines.push(comment);
     } else {
       const row = parseTableRow(raw, line, path);

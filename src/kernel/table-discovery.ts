@@ -7,8 +7,8 @@
  * arch/<arch>/boot/dts, and skips include/, boot/ and configs/: about 3k
  * directory entries instead of 17k.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 
 const TABLE = /^syscall(_\w+)?\.tbl$/;
 const MAX_DEPTH = 3;
@@ -17,19 +17,51 @@ const PRUNE = new Set(['include', 'boot', 'configs']);
 
 /** Tree-relative paths of the tables, sorted. */
 export function discoverTables(root: string): string[] {
-  const found: string[] = [];
-  walk(root, 'arch', 0, found);
-  if (readdirSync(join(root, 'scripts')).includes('syscall.tbl')) found.push('scripts/syscall.tbl');
-  return found.sort();
+  return discoverTableFiles(root).tables;
 }
 
-function walk(root: string, rel: string, depth: number, found: string[]): void {
+/**
+ * The tables, and the tables the tree's own Makefiles build from: each
+ * `$(src)/NAME.tbl` or `$(srctree)/PATH.tbl` named in a Makefile beside the
+ * tables (and in scripts/Makefile.asm-headers, 6.11+), mapped to the
+ * Makefile that names it.  Patterns (`syscall_%.tbl`) are left out.
+ */
+export function discoverTableFiles(root: string): { tables: string[]; expected: Map<string, string> } {
+  const tables: string[] = [];
+  const makefiles: string[] = [];
+  walk(root, 'arch', 0, tables, makefiles);
+  const scripts = readdirSync(join(root, 'scripts'));
+  if (scripts.includes('syscall.tbl')) tables.push('scripts/syscall.tbl');
+  if (scripts.includes('Makefile.asm-headers')) makefiles.push('scripts/Makefile.asm-headers');
+  const expected = new Map<string, string>();
+  for (const mk of makefiles.sort()) for (const table of tablesNamedIn(root, mk)) if (!expected.has(table)) expected.set(table, mk);
+  return { tables: tables.sort(), expected };
+}
+
+const NAMED_TABLE = /\$\((src|srctree)\)\/(?:\$\(src\)\/)?([\w./-]+\.tbl)\b/g;
+
+function tablesNamedIn(root: string, makefile: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(join(root, makefile), 'latin1');
+  } catch {
+    return [];
+  }
+  const dir = makefile.slice(0, makefile.lastIndexOf('/'));
+  return [...text.matchAll(NAMED_TABLE)].map((m) => posix.normalize(m[1] === 'src' || m[0].includes('$(src)/') ? `${dir}/${m[2]}` : m[2]!));
+}
+
+function walk(root: string, rel: string, depth: number, tables: string[], makefiles: string[]): void {
   for (const ent of readdirSync(join(root, rel), { withFileTypes: true })) {
     const path = `${rel}/${ent.name}`;
-    if (ent.isDirectory() && depth < MAX_DEPTH && !PRUNE.has(ent.name)) walk(root, path, depth + 1, found);
-    else if (ent.isFile() && TABLE.test(ent.name)) found.push(path);
+    if (ent.isDirectory() && depth < MAX_DEPTH && !PRUNE.has(ent.name)) walk(root, path, depth + 1, tables, makefiles);
+    else if (ent.isFile() && TABLE.test(ent.name)) tables.push(path);
+    else if (ent.isFile() && ent.name.startsWith('Makefile') && dirHoldsTables(rel)) makefiles.push(path);
   }
 }
+
+/** Where tables live: arch/<arch>/tools, arch/<arch>/kernel/syscalls, arch/x86/entry/syscalls. */
+const dirHoldsTables = (rel: string) => /^arch\/[^/]+\/(tools|kernel\/syscalls|entry\/syscalls)$/.test(rel);
 
 /**
  * A short, stable id for a table, used in definitions and reports:

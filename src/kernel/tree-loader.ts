@@ -3,12 +3,12 @@
  * tree-guard first, so a conflicted or CRLF tree is refused with the file
  * and line before anything is planned.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../io/byte-text.js';
-import { PathError, readConfined } from '../io/path-guard.js';
+import { kindOf, PathError, readConfined } from '../io/path-guard.js';
 import { buildKernelTree, MODEL_FILES, type KernelTree } from './kernel-tree.js';
-import { discoverTables } from './table-discovery.js';
+import { discoverTableFiles } from './table-discovery.js';
 import { assertEditable, TreeError } from './tree-guard.js';
 
 export interface LoadedTree extends KernelTree {
@@ -17,7 +17,21 @@ export interface LoadedTree extends KernelTree {
 
 export function loadKernelTree(root: string): LoadedTree {
   assertKernelRoot(root);
-  return readKernelTree(root, discoverTables(root));
+  const { tables, expected } = discoverTableFiles(root);
+  for (const [table, makefile] of expected) {
+    if (!tables.includes(table)) throw new TreeError(table, 0, `${makefile} builds from this table, but it is ${absence(root, table)}; a wire-up without it would be partial`);
+  }
+  return readKernelTree(root, tables);
+}
+
+/** Why a table the Makefiles name was not found. */
+function absence(root: string, path: string): string {
+  try {
+    const stat = lstatSync(join(root, path));
+    return stat.isSymbolicLink() ? 'a symlink (syswire follows none inside the tree)' : kindOf(stat);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `unreadable (${(err as NodeJS.ErrnoException).code})`;
+  }
 }
 
 function assertKernelRoot(root: string): void {

@@ -10,6 +10,7 @@
  * already has keeps its number and is reported as wired.
  */
 import type { KernelTree } from '../kernel/kernel-tree.js';
+import { MAX_ROW_NUMBER } from '../kernel/syscall-table-reader.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import type { SyscallDef } from '../model/defs-schema.js';
 import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
@@ -101,6 +102,8 @@ export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall
   for (const call of calls) {
     if (call.nr >= 0) continue;
     while (taken.has(next)) next++;
+    // A tree whose numbers run past the tables' range has no next free number.
+    if (next > MAX_ROW_NUMBER) throw new DiagnosticError([{ file: tree.unistd.path, line: 0, col: 0, severity: 'error', message: `no free syscall number below ${MAX_ROW_NUMBER} in this tree` }]);
     call.nr = next;
     taken.add(next);
   }
