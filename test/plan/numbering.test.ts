@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDefinitions } from '../../src/model/defs-loader.js';
 import { DiagnosticError } from '../../src/model/diagnostics.js';
 import { assignNumbers, nextFreeNumber } from '../../src/plan/numbering.js';
+import { assignNewNumbers } from '../../src/plan/renumber-core.js';
 import { loadTree, TREE_61, TREE_612 } from '../support/kernel-trees.js';
 
 const tree = loadTree(TREE_612);
@@ -45,5 +46,12 @@ describe('numbering', () => {
     const [call] = assignNumbers(tree, defs('  - { name: mseal }\n'));
     expect(call).toMatchObject({ nr: 462, wired: true });
     expect(() => assignNumbers(tree, defs('  - { name: mseal, number: 470 }\n'))).toThrow(/already wired as 462/);
+  });
+});
+
+describe('assignNewNumbers (renumber)', () => {
+  it('gives the old numbers, in their order, the next free ones; a call the tree has keeps its number', () => {
+    const news = assignNewNumbers(tree, new Map([['b', 470], ['a', 466], ['mseal', 400]]));
+    expect([...news]).toEqual([['b', 464], ['a', 463], ['mseal', 462]]);
   });
 });
