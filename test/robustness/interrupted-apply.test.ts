@@ -58,7 +58,7 @@ describe('interrupted --apply', () => {
   });
 
   it('SIGKILL at random points: each touched file is entirely old or entirely new', async () => {
-    const bundle = join(REPO_ROOT, 'dist/bundle/syswire.cjs');
+    const bundle = join(REPO_ROOT, 'dist/cli/run-cli.js');
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run 'npm run build' first (npm test does)`);
     const tree = loadKernelTree(root);
     const defs = loadDefinitions('defs/sframe.yaml', readFileSync(join(REPO_ROOT, 'defs/sframe.yaml'), 'utf8'));
