@@ -64,7 +64,7 @@ export function treeFileReader(root: string): (path: string) => string | undefin
 }
 
 /** A tree file's bytes, confined to the tree (no symlink, no '..', regular and of sane size). */
-function readTreeBytes(root: string, path: string): Buffer | undefined {
+export function readTreeBytes(root: string, path: string): Buffer | undefined {
   try {
     return readConfined(root, path);
   } catch (err) {

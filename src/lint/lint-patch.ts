@@ -9,14 +9,17 @@
  * resulting files.  Headers the patches add or change are checked by the
  * uapi rule, new ones for SPDX too.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildKernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedTree } from '../kernel/tree-loader.js';
 import { git } from '../git/git-runner.js';
+import { decodeBytes } from '../io/byte-text.js';
+import { readRegularFile } from '../io/path-guard.js';
+import { readTreeBytes as readTree } from '../kernel/tree-loader.js';
 import { DiagnosticError } from '../model/diagnostics.js';
-import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
+import { parsePatchFile } from '../patch/patch-parser.js';
 import { diskContext, lintTree, grepStructHeaders } from './lint-tree.js';
 import type { Finding, LintContext } from './lint-finding.js';
 
@@ -27,26 +30,22 @@ interface TouchedFile {
 
 /** Files a patch leaves in the tree (deleted ones are left out), and whether it creates them. */
 function touchedFiles(file: string, patch: string): TouchedFile[] {
-  try {
-    return parsePatch(patch).files.flatMap((f) => (f.newPath === undefined ? [] : [{ path: f.newPath, added: f.oldPath === undefined }]));
-  } catch (err) {
-    if (!(err instanceof PatchParseError)) throw err;
-    throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: `not a valid patch: ${err.message}` }]);
-  }
+  return parsePatchFile(file, patch).files.flatMap((f) => (f.newPath === undefined ? [] : [{ path: f.newPath, added: f.oldPath === undefined }]));
 }
 
 const key = (f: Finding) => `${f.rule}\0${f.file}\0${f.message}`;
 
 export function lintPatches(tree: LoadedTree, patchFiles: readonly string[]): Finding[] {
-  const patches = patchFiles.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const patches = patchFiles.map((file) => ({ file, text: decodeBytes(readRegularFile(file)) }));
   const touched = patches.flatMap((p) => touchedFiles(p.file, p.text));
   const scratch = mkdtempSync(join(tmpdir(), 'syswire-lint-'));
   try {
     const makefiles = [...tree.tables.map((t) => `${dirname(t.path)}/Makefile`), 'scripts/Makefile.asm-headers'];
     for (const path of new Set([...tree.sources.keys(), ...makefiles, ...touched.map((t) => t.path)])) {
-      const from = join(tree.root, path);
-      if (existsSync(from)) cpSync(from, join(scratch, path));
-      else mkdirSync(dirname(join(scratch, path)), { recursive: true });
+      // Confined like every tree read: a symlinked directory in the tree is refused, not followed.
+      const bytes = readTree(tree.root, path);
+      mkdirSync(dirname(join(scratch, path)), { recursive: true });
+      if (bytes !== undefined) writeFileSync(join(scratch, path), bytes);
     }
     for (const p of patches) {
       try {
@@ -56,10 +55,10 @@ export function lintPatches(tree: LoadedTree, patchFiles: readonly string[]): Fi
         throw new DiagnosticError([{ file: p.file, line: 0, col: 0, severity: 'error', message: `does not apply to ${tree.root}: ${reason}` }]);
       }
     }
-    const sources = new Map([...tree.sources.keys()].map((path) => [path, readFileSync(join(scratch, path), 'utf8')]));
+    const sources = new Map([...tree.sources.keys()].map((path) => [path, decodeBytes(readFileSync(join(scratch, path)))]));
     const patched = buildKernelTree(sources, tree.tables.map((t) => t.path));
     const base = diskContext(tree, tree.root);
-    const read = (path: string) => (existsSync(join(scratch, path)) ? readFileSync(join(scratch, path), 'utf8') : base.readFile(path));
+    const read = (path: string) => (existsSync(join(scratch, path)) ? decodeBytes(readFileSync(join(scratch, path))) : base.readFile(path));
     const uapi = touched.filter((t) => t.path.startsWith('include/uapi/') && t.path.endsWith('.h'));
     const ctx: LintContext = {
       tree: patched,

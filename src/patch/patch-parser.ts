@@ -18,6 +18,9 @@
  * This is syswire's only diff reader: lint, renumber and repost all read
  * patches through it.
  */
+import { pathFormError } from '../io/path-guard.js';
+import { DiagnosticError } from '../model/diagnostics.js';
+
 export interface HunkLine {
   kind: ' ' | '-' | '+';
   text: string;
@@ -48,6 +51,7 @@ export interface ParsedPatch {
 
 export class PatchParseError extends Error {}
 
+
 const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 export function parsePatch(text: string): ParsedPatch {
@@ -64,9 +68,24 @@ export function parsePatch(text: string): ParsedPatch {
     const file: FileDiff = { oldPath: undefined, newPath: undefined, hunks: [] };
     i = lines[i]!.startsWith('diff --git ') ? readGitHeader(lines, i, file) : readPlainHeader(lines, i, file);
     while (i < lines.length && lines[i]!.startsWith('@@')) i = readHunk(lines, i, file);
+    for (const path of [file.oldPath, file.newPath]) {
+      // A patch from a stranger names the files it writes: none may leave the tree.
+      const bad = path === undefined ? undefined : pathFormError(path);
+      if (bad) throw new PatchParseError(`${JSON.stringify(path)}: ${bad}`);
+    }
     files.push(file);
   }
   return { head, files };
+}
+
+/** parsePatch for the patch in `file`: a malformed patch is a diagnostic on that file. */
+export function parsePatchFile(file: string, text: string): ParsedPatch {
+  try {
+    return parsePatch(text);
+  } catch (err) {
+    if (!(err instanceof PatchParseError)) throw err;
+    throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: `not a valid patch: ${err.message}` }]);
+  }
 }
 
 /** `diff --git`, or `--- ` directly followed by `+++ ` (a plain unified diff). */

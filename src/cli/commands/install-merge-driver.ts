@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeFilesAtomic } from '../../io/file-writer.js';
 import { git } from '../../git/git-runner.js';
+import { DiagnosticError } from '../../model/diagnostics.js';
 import { parseUpstreamChoice, UPSTREAM_CHOICES } from '../../merge/upstream-side.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, PACKAGE_ROOT, type CliContext } from '../context.js';
@@ -35,7 +36,12 @@ export function runInstallMergeDriver(args: string[], ctx: CliContext): number {
   const repo = resolve(ctx.cwd, values.repo ?? '.');
   const upstream = parseUpstreamChoice(values.upstream);
   if (!upstream) throw new UsageError(`syswire install-merge-driver: --upstream must be one of ${UPSTREAM_CHOICES.join(', ')}`);
-  const top = git(['rev-parse', '--show-toplevel'], { cwd: repo }).trim();
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], { cwd: repo }).trim();
+  } catch {
+    throw new DiagnosticError([{ file: repo, line: 0, col: 0, severity: 'error', message: 'not inside a git repository (pass --repo DIR)' }]);
+  }
   const bin = join(PACKAGE_ROOT, 'bin', 'syswire.js');
   const driver = `${shellQuote(process.execPath)} ${shellQuote(bin)} merge-driver --upstream ${upstream} %O %A %B %P`;
   git(['config', `merge.${DRIVER}.name`, 'syswire: renumber syscalls appended on both sides'], { cwd: top });

@@ -19,7 +19,7 @@
  *
  * Common: --out DIR (default out), --check, and for DEFS --rfc, --abbrev N.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
 import { loadKernelTree, treeFileReader, type LoadedTree } from '../../kernel/tree-loader.js';
@@ -29,9 +29,11 @@ import { assignNumbers } from '../../plan/numbering.js';
 import { assignNewNumbers, describeMoves, formatMoves, renumberNotes } from '../../plan/renumber-core.js';
 import { oldNumbers, renumberPatches, type OldPatch } from '../../plan/renumber-patches.js';
 import { isExcluded } from '../../plan/table-edit.js';
+import { decodeBytes } from '../../io/byte-text.js';
+import { readRegularFile } from '../../io/path-guard.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
 import { readMail, type Mail } from '../../patch/mail-reader.js';
-import { parsePatch } from '../../patch/patch-parser.js';
+import { parsePatchFile } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
@@ -110,7 +112,7 @@ function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, 
 
 /** The `*.patch` file names of a series directory, sorted, and which one is the cover letter. */
 function listPatchDir(dir: string): { names: string[]; coverName: string | undefined } {
-  if (!existsSync(dir)) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no such directory' }]);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: existsSync(dir) ? 'not a directory' : 'no such directory' }]);
   const names = readdirSync(dir).filter((n) => n.endsWith('.patch')).sort();
   const coverName = names.find(isCoverLetter);
   if (names.length === (coverName ? 1 : 0)) throw new DiagnosticError([{ file: dir, line: 0, col: 0, severity: 'error', message: 'no *.patch files' }]);
@@ -120,17 +122,17 @@ function listPatchDir(dir: string): { names: string[]; coverName: string | undef
 /** The mails of a series directory, in file-name order, the cover letter apart. */
 function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
   const { names, coverName } = listPatchDir(dir);
-  const mails = names.map((n) => ({ name: n, mail: readMail(n, readFileSync(join(dir, n), 'utf8')) }));
+  const mails = names.map((n) => ({ name: n, mail: readMail(n, readMailFile(dir, n)) }));
   return {
-    patches: mails.map(({ name, mail }) => ({ file: name, diff: parsePatch(mail.patch) })),
+    patches: mails.map(({ name, mail }) => ({ file: name, diff: parsePatchFile(name, mail.patch) })),
     mails: mails.map((m) => m.mail),
-    cover: coverName ? readMail(coverName, readFileSync(join(dir, coverName), 'utf8')) : undefined,
+    cover: coverName ? readMail(coverName, readMailFile(dir, coverName)) : undefined,
   };
 }
 
 /** Only the diffs of a series directory's patches (no cover letter), for the old numbers. */
 function readPatchDiffs(dir: string): OldPatch[] {
-  return listPatchDir(dir).names.map((n) => ({ file: n, diff: parsePatch(readMail(n, readFileSync(join(dir, n), 'utf8')).patch) }));
+  return listPatchDir(dir).names.map((n) => ({ file: n, diff: parsePatchFile(n, readMail(n, readMailFile(dir, n)).patch) }));
 }
 
 function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: string, check: boolean | undefined): number {
@@ -145,4 +147,9 @@ function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: s
   }
   const files = repostSeries({ mails, cover, edits: result.edits, treeRoot: tree.root, readBase });
   return emitPatches(ctx, outDir, files, check, `syswire renumber --patches ${dir}`);
+}
+
+/** A mail of the series directory, as bytes decoded losslessly (mailinfo decodes its charset). */
+function readMailFile(dir: string, name: string): string {
+  return decodeBytes(readRegularFile(join(dir, name), name));
 }
