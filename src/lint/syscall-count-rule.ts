@@ -4,6 +4,7 @@
  * pairs and forgets the bump leaves the new numbers out of every array sized
  * by it.
  */
+import { parseNrDefine } from '../kernel/unistd-reader.js';
 import type { Finding, LintContext } from './lint-finding.js';
 
 export function checkSyscallCount({ tree }: LintContext): Finding[] {
@@ -18,7 +19,7 @@ export function checkSyscallCount({ tree }: LintContext): Finding[] {
     {
       file: header.path,
       line: header.countLine + 1,
-      col: line.search(/\d+\s*$/) + 1,
+      col: parseNrDefine(line)!.head.length + 1,
       severity: 'error',
       message: `__NR_syscalls is ${header.count}, but the last syscall is ${last.name} = ${last.nr}; expected ${last.nr + 1}`,
       rule: 'syscall-count',

@@ -11,7 +11,7 @@
 import type { Arm64Compat, KernelTree } from '../kernel/kernel-tree.js';
 import { ARM64_UNISTD } from '../kernel/kernel-tree.js';
 import { joinLines } from '../kernel/text-lines.js';
-import { setCompatCount, type UnistdHeader } from '../kernel/unistd-reader.js';
+import { type UnistdHeader, parseNrDefine, printNrDefine, setCompatCount } from '../kernel/unistd-reader.js';
 import type { SeriesDef } from '../model/defs-schema.js';
 import { renderLines } from '../render/engine.js';
 import { insertLines, type FileEdit } from './file-edit.js';
@@ -45,7 +45,8 @@ export function planUnistdEdit(tree: KernelTree, calls: readonly PlannedCall[], 
   const replace = new Map<number, string>();
   if (header.countLine >= 0) {
     const count = Math.max(header.count ?? 0, ...wanted.map((c) => c.nr + 1));
-    replace.set(header.countLine, header.text.lines[header.countLine]!.replace(/\d+\s*$/, String(count)));
+    const line = header.text.lines[header.countLine]!;
+    replace.set(header.countLine, printNrDefine(parseNrDefine(line)!, count));
   }
   return { path: header.path, before: source, after: insertLines(source, [{ after: lastPairLine(header), lines: [...opening, ...lines] }], replace) };
 }
