@@ -78,12 +78,25 @@ export class ScratchRepo {
     return this.run(['hash-object', '-w', '--', ...files]).trim().split('\n');
   }
 
-  /** `tree` with new contents for `files` (new files get mode 100644); returns the new tree. */
-  withTexts(tree: string | undefined, files: readonly { path: string; text: string }[]): string {
-    const known = this.entries(tree, files.map((f) => f.path));
+  /**
+   * A tree holding just `files` (mode 100644), built on a temporary index:
+   * a synthetic base, or the two sides of a plain diff.
+   */
+  treeOf(files: readonly { path: string; text: string }[]): string {
     const blobs = this.hashTexts(files.map((f) => f.text));
-    const changes = new Map(files.map((f, i) => [f.path, { mode: known.get(f.path)?.mode ?? '100644', oid: blobs[i]! }]));
-    return spliceTree(this.gitRun, tree, changes);
+    const env = this.freshIndex();
+    this.run(['update-index', '--add', '-z', '--index-info'], files.map((f, i) => `100644 ${blobs[i]}\t${f.path}\0`).join(''), env);
+    return this.run(['write-tree'], undefined, env).trim();
+  }
+
+  /**
+   * `tree` with new blobs for `files` (a file keeps its mode; new ones get
+   * 100644).  Each file's blob in `tree` before the change is returned
+   * too (undefined for a new file), for callers that must check it.
+   */
+  withBlobs(tree: string, files: readonly { path: string; oid: string }[]): { tree: string; before: Map<string, string | undefined> } {
+    const spliced = spliceTree(this.gitRun, tree, new Map(files.map((f) => [f.path, { oid: f.oid }])));
+    return { tree: spliced.tree, before: new Map(files.map((f) => [f.path, spliced.replaced.get(f.path)?.oid])) };
   }
 
   /**
@@ -93,8 +106,7 @@ export class ScratchRepo {
    */
   withPatch(tree: string | undefined, patchFile: string): string {
     const paths = this.patchPaths(patchFile);
-    const env = { GIT_INDEX_FILE: join(this.dir, '.git', 'syswire-sparse-index') };
-    rmSync(env.GIT_INDEX_FILE, { force: true });
+    const env = this.freshIndex();
     const present = this.entries(tree, paths);
     this.run(['update-index', '-z', '--index-info'], [...present].map(([p, e]) => `${e.mode} ${e.oid}\t${p}\0`).join(''), env);
     this.run(['apply', '--cached', patchFile], undefined, env);
@@ -103,7 +115,7 @@ export class ScratchRepo {
       const m = /^(\d+) ([0-9a-f]+) \d\t([^]*)$/.exec(record);
       if (m) after.set(m[3]!, { mode: m[1]!, oid: m[2]! });
     }
-    return spliceTree(this.gitRun, tree, after);
+    return spliceTree(this.gitRun, tree, after).tree;
   }
 
   /** The files a patch touches (`git apply --numstat`), both sides of a rename. */
@@ -132,6 +144,13 @@ export class ScratchRepo {
       const why = ((err as { stderr?: string }).stderr ?? String(err)).trim().split('\n')[0];
       throw new DiagnosticError([{ file: `${author.name} <${author.email}>`, line: 0, col: 0, severity: 'error', message: `git cannot commit with date '${author.date}': ${why}` }]);
     }
+  }
+
+  /** The environment of a git call on a new, empty temporary index. */
+  private freshIndex(): Record<string, string> {
+    const env = { GIT_INDEX_FILE: join(this.dir, '.git', 'syswire-index') };
+    rmSync(env.GIT_INDEX_FILE, { force: true });
+    return env;
   }
 
   private readonly gitRun: GitRun = (args, input) => this.run(args, input);

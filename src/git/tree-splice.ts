@@ -18,8 +18,11 @@ export interface TreeEntry {
 /** Runs git in the scratch repository (args, stdin) and returns its stdout. */
 export type GitRun = (args: readonly string[], input?: string) => string;
 
-/** path -> new blob entry, or null to delete the path. */
-export type PathChanges = ReadonlyMap<string, Omit<TreeEntry, 'type'> | null>;
+/**
+ * path -> new blob entry, or null to delete the path.  Without a mode, a
+ * file keeps the one it has (100644 when new).
+ */
+export type PathChanges = ReadonlyMap<string, { mode?: string; oid: string } | null>;
 
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -35,8 +38,11 @@ export function listPaths(run: GitRun, tree: string | undefined, paths: readonly
   return found;
 }
 
-/** `tree` (undefined: the empty tree) with `changes` made; returns the new tree's id. */
-export function spliceTree(run: GitRun, tree: string | undefined, changes: PathChanges): string {
+/**
+ * `tree` (undefined: the empty tree) with `changes` made; returns the new
+ * tree's id and the entries the changed paths had before.
+ */
+export function spliceTree(run: GitRun, tree: string | undefined, changes: PathChanges): { tree: string; replaced: Map<string, TreeEntry> } {
   const dirs = new Set<string>(['']);
   for (const path of changes.keys()) for (let d = dirOf(path); d !== ''; d = dirOf(d)) dirs.add(d);
   // Each directory's current entries, by name.
@@ -45,10 +51,13 @@ export function spliceTree(run: GitRun, tree: string | undefined, changes: PathC
   if (tree !== undefined) {
     for (const [path, entry] of listPaths(run, tree, specs)) listing.get(dirOf(path))?.set(baseName(path), entry);
   }
+  const replaced = new Map<string, TreeEntry>();
   for (const [path, entry] of changes) {
     const names = listing.get(dirOf(path))!;
+    const old = names.get(baseName(path));
+    if (old) replaced.set(path, old);
     if (entry === null) names.delete(baseName(path));
-    else names.set(baseName(path), { ...entry, type: 'blob' });
+    else names.set(baseName(path), { mode: entry.mode ?? (old?.type === 'blob' ? old.mode : '100644'), type: 'blob', oid: entry.oid });
   }
   // Deepest first; each level is one mktree run, whose ids its parents take.
   const depth = (d: string) => (d === '' ? 0 : d.split('/').length);
@@ -62,7 +71,7 @@ export function spliceTree(run: GitRun, tree: string | undefined, changes: PathC
       if (ids[i] === undefined) parent.delete(baseName(d));
       else parent.set(baseName(d), { mode: '040000', type: 'tree', oid: ids[i] });
     });
-    if (level === 0) return ids[0] ?? run(['mktree'], '').trim();
+    if (level === 0) return { tree: ids[0] ?? run(['mktree'], '').trim(), replaced };
   }
   throw new Error('unreachable: the root is at depth 0');
 }

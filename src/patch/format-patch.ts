@@ -118,20 +118,20 @@ function synthesizeBase(repo: ScratchRepo, spec: SeriesSpec): Tip {
     if (commit.kind === 'edits') for (const e of commit.edits) if (!base.has(e.path)) base.set(e.path, e.before);
     if (commit.kind === 'mbox') for (const path of repo.patchPaths(writeMailPatch(repo, commit))) if (!base.has(path)) base.set(path, spec.readBase(path));
   }
-  const tree = repo.withTexts(undefined, [...base].flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])));
+  const tree = repo.treeOf([...base].flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])));
   const epoch = { ...spec.committer, date: '@0 +0000' };
   return { tree, commit: repo.commit(tree, 'base\n', undefined, epoch, epoch) };
 }
 
 function commitOne(repo: ScratchRepo, commit: CommitSpec, parent: Tip, committer: Identity): Tip {
   if (commit.kind === 'edits') {
-    const current = repo.entries(parent.tree, commit.edits.map((e) => e.path));
-    const expected = repo.hashTexts(commit.edits.map((e) => e.before ?? ''));
-    commit.edits.forEach((edit, i) => {
-      const blob = current.get(edit.path)?.oid;
-      if (edit.before === undefined ? blob !== undefined : blob !== expected[i]) fail(edit.path, 'changed by an earlier patch of the series (or differs from the tree HEAD); syswire edits cannot follow it');
-    });
-    const tree = repo.withTexts(parent.tree, commit.edits.map((e) => ({ path: e.path, text: e.after })));
+    // The new blobs and, to check what the edits start from, the old ones: one hash-object.
+    const n = commit.edits.length;
+    const oids = repo.hashTexts([...commit.edits.map((e) => e.after), ...commit.edits.map((e) => e.before ?? '')]);
+    const { tree, before } = repo.withBlobs(parent.tree, commit.edits.map((e, i) => ({ path: e.path, oid: oids[i]! })));
+    for (const [i, edit] of commit.edits.entries()) {
+      if (before.get(edit.path) !== (edit.before === undefined ? undefined : oids[n + i])) fail(edit.path, 'changed by an earlier patch of the series (or differs from the tree HEAD); syswire edits cannot follow it');
+    }
     const message = repo.stripspace(`${commit.subject}\n\n${commit.body}`);
     return { tree, commit: repo.commit(tree, message, parent.commit, commit.author, { ...committer, date: commit.author.date }) };
   }

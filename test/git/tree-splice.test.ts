@@ -48,7 +48,14 @@ const CASES: [string, { tree: string | undefined; changes: PathChanges }][] = [
 
 describe('spliceTree', () => {
   it.each(CASES)('%s', (_title, { tree, changes }) => {
-    expect(spliceTree(run, tree, changes)).toBe(viaIndex(tree, changes));
+    expect(spliceTree(run, tree, changes).tree).toBe(viaIndex(tree, changes));
+  });
+
+  it('reports what the changed paths held, and keeps a file's mode when none is given', () => {
+    const oid = blob('kept mode\n');
+    const { tree, replaced } = spliceTree(run, base, new Map([['top.c', { oid }], ['brand/new.c', { oid }]]));
+    expect([...replaced.keys()]).toEqual(['top.c']);
+    expect(listPaths(run, tree, ['top.c', 'brand/new.c']).get('brand/new.c')).toEqual({ mode: '100644', type: 'blob', oid });
   });
 
   it('lists entries at paths, absent ones left out', () => {
