@@ -1,14 +1,16 @@
 /**
- * Load a definition file: parse the YAML with positions, validate it with
- * the zod schema, then run the checks a schema cannot express (duplicate
- * names, header paths inside include/uapi/).  Every problem is reported at
- * once, each mapped back to the YAML node it concerns.
+ * Load a definition file: parse the YAML with positions (refusing the YAML
+ * hazards of yaml-guards.ts), validate it with the zod schema, then run the
+ * checks a schema cannot express (duplicate names, header paths inside
+ * include/uapi/).  Every problem is reported at once, each mapped back to
+ * the YAML node it concerns.
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
 import { defsSchema, type Defs } from './defs-schema.js';
-import { DiagnosticError, type Diagnostic } from './diagnostics.js';
+import { DiagnosticError, formatDiagnostic, textPosition, type Diagnostic } from './diagnostics.js';
 import { checkDefinitions } from './defs-checks.js';
+import { deepBlockOffset, deepNesting, documentData, isStackOverflow, MAX_DEPTH } from './yaml-guards.js';
 
 /** A path into the document; a `{ key }` step addresses a map key itself rather than its value. */
 export type NodePath = readonly (string | number | { key: string })[];
@@ -24,21 +26,33 @@ export interface LoadedDefs {
 
 export function loadDefinitions(file: string, source: string): LoadedDefs {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return { file, line: pos.line, col: pos.col, severity: 'error', message: firstLine(e.message) };
-  });
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
-
+  const doc = parseYaml(file, source, lineCounter);
   const locate = (path: NodePath) => positionOf(doc, lineCounter, path);
   const error = (path: NodePath, message: string): Diagnostic => ({ file, ...locate(path), severity: 'error', message });
-  const parsed = defsSchema.safeParse(doc.toJS());
-  if (!parsed.success) throw new DiagnosticError(parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, error)));
+  const plain = documentData(doc, lineCounter, file);
+  if ('problem' in plain) throw new DiagnosticError([plain.problem]);
+  const parsed = defsSchema.safeParse(plain.data);
+  if (!parsed.success) throw new DiagnosticError(unique(parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, error))));
   const loaded: LoadedDefs = { file, defs: parsed.data, locate, error };
   const problems = checkDefinitions(loaded);
   if (problems.length > 0) throw new DiagnosticError(problems);
   return loaded;
+}
+
+/** parseDocument, after the nesting check of yaml-guards.ts; every parser error or warning is a diagnostic. */
+function parseYaml(file: string, source: string, lineCounter: LineCounter): Document {
+  const deep = deepNesting(source);
+  if (deep) throw new DiagnosticError([{ file, ...textPosition(source, deep.offset), severity: 'error', message: deep.message }]);
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parserErrors = [...doc.errors, ...doc.warnings];
+  const overflow = parserErrors.find((e) => isStackOverflow(e.message));
+  if (overflow) {
+    const pos = lineCounter.linePos(deepBlockOffset(source) ?? overflow.pos[0]);
+    throw new DiagnosticError([{ file, ...pos, severity: 'error', message: `collections nest deeper than ${MAX_DEPTH} levels` }]);
+  }
+  const diagnostics: Diagnostic[] = parserErrors.map((e) => ({ file, ...lineCounter.linePos(e.pos[0]), severity: 'error', message: firstLine(e.message) }));
+  if (diagnostics.length > 0) throw new DiagnosticError(unique(diagnostics));
+  return doc;
 }
 
 function issueDiagnostics(issue: z.core.$ZodIssue, error: LoadedDefs['error']): Diagnostic[] {
@@ -83,6 +97,12 @@ function positionOf(doc: Document, lc: LineCounter, path: NodePath): { line: num
   }
   const offset = found?.range?.[0] ?? 0;
   return lc.linePos(offset);
+}
+
+/** Drop repeats: zod can report one bad value twice (an unsafe integer is also out of range). */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => !seen.has(formatDiagnostic(d)) && Boolean(seen.add(formatDiagnostic(d))));
 }
 
 function firstLine(message: string): string {

@@ -16,6 +16,13 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}: ${d.severity}: ${d.message}`;
 }
 
+/** 1-based line and column of `offset` in `text` (columns count UTF-16 units, as yaml's LineCounter does). */
+export function textPosition(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, col: offset - lineStart + 1 };
+}
+
 /** Thrown when a stage finds problems; carries every one of them, not just the first. */
 export class DiagnosticError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
