@@ -7,16 +7,29 @@
  * rather than a silently ignored option.
  */
 import * as z from 'zod';
+import { parameterDeclarationProblem } from './c-declaration.js';
+import { reservedWordProblem } from './c-words.js';
+import { syscallNameProblem } from './kernel-names.js';
+import { boundedInt, commentMarkerProblem, explicitNumber, quote, refuse, withReason } from './schema-checks.js';
 
 // A definition is validated once per run: zod's eval-compiled fast path
 // costs more to build (~2.5 ms) than it saves on one small document.
 z.config({ jitless: true });
 
-const identifier = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case C identifier');
+/** Every name lands in C (`__NR_<name>`, `struct <name>`, a field): an identifier, and no keyword. */
+const identifier = z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case C identifier').check(refuse(reservedWordProblem));
 const macroName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an upper-case C macro name');
 /** ABI tags are words, but `64` and `32` are numbers to YAML: accept both. */
 const abiTag = z.union([z.string().regex(/^[a-z0-9_]+$/), z.number().int().nonnegative()]).transform(String);
-const oneLine = z.string().regex(/^[^\n]*$/, 'must be a single line');
+/** One line of text: no line break, no other control character but TAB. */
+const oneLine = z.string().regex(/^[^\x00-\x08\x0a-\x1f\x7f]*$/, 'must be a single line without control characters');
+/** Text printed inside a C comment (`/* ... *\/`, kernel-doc, the bindings' JSDoc). */
+const commentText = oneLine.check(refuse(commentMarkerProblem));
+/** An arg: one C parameter declaration (see c-declaration.ts). */
+const parameter = z
+  .string()
+  .min(1, { error: "must not be empty: an arg needs a type and a name, e.g. 'int fd'", abort: true })
+  .check(refuse((decl: string) => withReason(`${quote(decl)} is not a single C parameter declaration`, parameterDeclarationProblem(decl))));
 
 /** Fixed-width uapi types allowed in struct fields (include/uapi/linux/types.h). */
 export const UAPI_TYPES = ['__u8', '__s8', '__u16', '__s16', '__u32', '__s32', '__u64', '__s64', '__aligned_u64', '__aligned_s64'] as const;
@@ -27,12 +40,12 @@ export const fieldSchema = z.strictObject({
   name: identifier,
   /** A fixed-width uapi type such as `__u64`. */
   type: z.enum(UAPI_TYPES),
-  /** Array length, for `__u8 pad[4]`-style fields. */
-  count: z.number().int().positive().optional(),
+  /** Array length, for `__u8 pad[4]`-style fields: 1 to 4096 (a struct a syscall copies in is about a page at most). */
+  count: boundedInt(1, 4096).optional(),
   /** One-line documentation, printed as the field's `@name:` line of the kernel-doc comment. */
-  doc: oneLine,
-  /** Struct version that added the field (0 = first published); sizes `<NAME>_SIZE_VERn` follow from it. */
-  since: z.number().int().nonnegative().default(0),
+  doc: commentText,
+  /** Struct version that added the field (0 = first published, at most 64); sizes `<NAME>_SIZE_VERn` follow from it. */
+  since: boundedInt(0, 64).default(0),
 });
 
 export const flagSchema = z.strictObject({
@@ -40,7 +53,8 @@ export const flagSchema = z.strictObject({
   name: macroName,
   /** Bit number; the macro is `(1U << bit)` (or `1ULL` from bit 32). */
   bit: z.number().int().min(0).max(63),
-  doc: oneLine,
+  /** One line, printed in a comment after the macro. */
+  doc: commentText,
 });
 
 export const structSchema = z.strictObject({
@@ -49,7 +63,7 @@ export const structSchema = z.strictObject({
   /** uapi header that holds the struct, relative to the tree, e.g. `include/uapi/linux/sframe.h`. */
   header: z.string(),
   /** One-line description, printed above the struct. */
-  doc: oneLine,
+  doc: commentText,
   /** Size-extensible (copy_struct_from_user() semantics): emits `<NAME>_SIZE_VER<n>` constants. */
   extensible: z.boolean().default(false),
   fields: z.array(fieldSchema).min(1),
@@ -58,17 +72,18 @@ export const structSchema = z.strictObject({
 });
 
 export const syscallSchema = z.strictObject({
-  name: identifier,
+  /** `__NR_<name>`, `sys_<name>`: a C identifier that is not one of the kernel's own syscall macros. */
+  name: identifier.check(refuse(syscallNameProblem)),
   /** `auto` takes the next free generic number; an integer asks for that one. */
-  number: z.union([z.literal('auto'), z.number().int().min(0)]).default('auto'),
+  number: explicitNumber.default('auto'),
   /** Arguments as C declarations, e.g. `struct sframe_setup __user *data`; at most six. */
-  args: z.array(z.string().min(1)).max(6).default([]),
+  args: z.array(parameter).max(6).default([]),
   /** Entry point; defaults to `sys_<name>`. */
   entry: identifier.optional(),
   /** A compat entry: `true` for `compat_sys_<name>`, or the function name. */
   compat: z.union([z.boolean(), identifier]).default(false),
   /** Arguments of the compat entry's prototype (compat types, e.g. `const compat_sigset_t __user *sigmask`); default `args`. */
-  compat_args: z.array(z.string().min(1)).max(6).optional(),
+  compat_args: z.array(parameter).max(6).optional(),
   /** Per-table ABI tag, keyed by table id (`x86/64`) or arch (`powerpc`), e.g. `{ powerpc: nospu }`. */
   abi: z.record(z.string(), abiTag).default({}),
   /** Per-table entry point, keyed like `abi`, e.g. `{ powerpc: sys_ni_syscall }` for a reserved number. */
@@ -89,7 +104,7 @@ export const syscallSchema = z.strictObject({
     })
     .default({}),
   /** One-line summary for the kernel-doc comment of the entry-point skeleton. */
-  doc: oneLine.optional(),
+  doc: commentText.optional(),
   /** Which struct argument is size-extensible and which argument carries its size (skeleton). */
   extensible: z.strictObject({ struct_arg: identifier, size_arg: identifier, flags_field: identifier.optional() }).optional(),
 });
@@ -97,7 +112,8 @@ export const syscallSchema = z.strictObject({
 export const seriesSchema = z.strictObject({
   /** Slug used for output files: out/<name>.patch. */
   name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a file-name slug'),
-  version: z.number().int().positive().default(1),
+  /** The series' version, `[PATCH vN]`: 1 to 1000. */
+  version: boundedInt(1, 1000).default(1),
   subject: oneLine,
   author: z.string().regex(/^[^<>\n]+ <[^<>\s]+>$/, "must read 'Name <email>'"),
   /** RFC 2822 date for the patches; omitted output carries a fixed epoch date. */
@@ -114,7 +130,7 @@ export const seriesSchema = z.strictObject({
   /** User-written patches included in order (paths relative to the definition file). */
   patches: z.array(z.strictObject({ file: z.string(), position: z.enum(['before', 'after']).default('after') })).default([]),
   /** asm-generic/unistd.h: open a new paragraph (blank line before) and optionally a comment. */
-  unistd: z.strictObject({ paragraph: z.boolean().default(true), comment: oneLine.optional() }).default({ paragraph: true }),
+  unistd: z.strictObject({ paragraph: z.boolean().default(true), comment: commentText.optional() }).default({ paragraph: true }),
   /** Also write the SYSCALL_DEFINEn entry-point skeleton to out/<name>-entry.c. */
   skeleton: z.boolean().default(false),
   /** `syswire series`: subject and body of the arch wire-up patch when `split` is `core-then-arch`. */
