@@ -12,7 +12,7 @@ import { EXIT, type CliContext } from './context.js';
 
 export function reportError(ctx: CliContext, err: unknown): number {
   if (err instanceof UsageError) {
-    ctx.stderr(`${err.message}\n(see 'syswire --help')\n`);
+    ctx.stderr(`${err.message}\n(see 'syswire ${err.command ? `${err.command} ` : ''}--help')\n`);
     return EXIT.usage;
   }
   if (err instanceof DiagnosticError || err instanceof TreeError || err instanceof TableParseError || err instanceof WriteError || err instanceof PathError) {

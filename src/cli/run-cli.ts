@@ -3,32 +3,12 @@
  * bin/syswire.js calls process.exit (through process.exitCode).
  */
 import { checkGitVersion } from '../git/git-runner.js';
+import { parseCommandArgs, UsageError, wantsHelp } from './args.js';
+import { COMMAND_SPECS, findCommandSpec, HELP, VERSION } from './command-specs.js';
 import { EXIT, type CliContext } from './context.js';
 import { reportError } from './errors.js';
-
-const USAGE = `usage: syswire <command> [options]
-
-commands:
-  generate DEFS [--tree DIR] [--out DIR] [--apply | --dry-run | --check] [--provisional]
-      write OUT/<series>.patch wiring DEFS into the tree
-  series DEFS [--tree DIR] [--out DIR] [--rfc] [--abbrev N] [--check]
-      write OUT/vN-0000-cover-letter.patch, OUT/vN-000M-<slug>.patch (git format-patch)
-  renumber DEFS --tree NEWBASE [--from OLDBASE | --patches OLD] [--out DIR] [--note]
-  renumber --patches DIR --tree NEWBASE [--out DIR]
-      move a series to the next free numbers of NEWBASE and regenerate its patches
-  numbers [--tree DIR] [--json]
-      print the tree's syscall numbers, one row per syscall, one column per table
-  schema
-      print the JSON Schema of definition files
-  lint [--tree DIR] [PATCH...]
-      check the tree (or what PATCHes do to it): missing rows, numbers, ABI tags, whitespace, ...
-  merge-driver [--upstream ours|theirs|auto] %O %A %B %P
-      git merge driver: keep upstream's new syscalls, renumber the branch's after them
-  install-merge-driver [--repo DIR] [--upstream ours|theirs|auto] [--info]
-      register the merge driver (git config + attributes for *.tbl, unistd.h, ...)
-
-The tree is --tree DIR, else $SYSWIRE_TREE, else the kernel tree holding the working directory.
-`;
+import { formatCommandHelp, formatOverview, formatVersion } from './help-text.js';
+import { nearestNames } from './nearest-name.js';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number> | number;
 
@@ -48,19 +28,54 @@ const NO_GIT = new Set(['numbers', 'schema']);
 
 export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name ? ctx.stdout : ctx.stderr)(USAGE);
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    ctx.stderr(`syswire: unknown command '${name}'\n${USAGE}`);
+  if (name === undefined) {
+    ctx.stderr(formatOverview());
     return EXIT.usage;
   }
+  const command = name === '--help' || name === '-h' ? 'help' : name === '--version' ? 'version' : name;
+  const spec = findCommandSpec(command);
+  const load = COMMANDS[command];
+  if (!spec || (!load && spec !== HELP && spec !== VERSION)) return unknownCommand(ctx, name);
   try {
-    if (!NO_GIT.has(name)) checkGitVersion(ctx.cwd);
-    return await (await load())(rest, ctx);
+    if (wantsHelp(spec, rest)) {
+      ctx.stdout(formatCommandHelp(spec));
+      return EXIT.ok;
+    }
+    if (spec === HELP) return printHelp(ctx, parseCommandArgs(HELP, rest).positionals[0]);
+    if (spec === VERSION) {
+      parseCommandArgs(VERSION, rest);
+      ctx.stdout(formatVersion());
+      return EXIT.ok;
+    }
+    if (!NO_GIT.has(command)) checkGitVersion(ctx.cwd);
+    return await (await load!())(rest, ctx);
   } catch (err) {
+    if (err instanceof UsageError) err.command ??= spec.name;
     return reportError(ctx, err);
   }
+}
+
+/** `syswire help [COMMAND]`. */
+function printHelp(ctx: CliContext, topic: string | undefined): number {
+  if (topic === undefined) {
+    ctx.stdout(formatOverview());
+    return EXIT.ok;
+  }
+  const spec = findCommandSpec(topic);
+  if (!spec) return unknownCommand(ctx, topic);
+  ctx.stdout(formatCommandHelp(spec));
+  return EXIT.ok;
+}
+
+/** git's answer to `git stauts`: not a command, and the most similar ones. */
+function unknownCommand(ctx: CliContext, name: string): number {
+  if (name.startsWith('-')) {
+    const nearest = nearestNames(name.replace(/^-+/, ''), ['help', 'version']).map((n) => `'--${n}'`);
+    ctx.stderr(`syswire: unknown option '${name}'${nearest.length > 0 ? `\ndid you mean ${nearest.join(' or ')}?` : ''}\n(see 'syswire help')\n`);
+    return EXIT.usage;
+  }
+  const nearest = nearestNames(name, COMMAND_SPECS.map((s) => s.name));
+  const similar = nearest.length === 0 ? '' : `\nThe most similar command${nearest.length > 1 ? 's are' : ' is'}\n${nearest.map((n) => `\t${n}\n`).join('')}`;
+  ctx.stderr(`syswire: '${name}' is not a syswire command. See 'syswire help'.\n${similar}`);
+  return EXIT.usage;
 }

@@ -10,22 +10,11 @@
  * The steps are in generate-pipeline.ts.
  */
 import { parseCommandArgs } from '../args.js';
+import { GENERATE } from '../command-specs.js';
 import type { CliContext } from '../context.js';
 
 export async function runGenerate(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    'generate',
-    args,
-    {
-      tree: { type: 'string' },
-      out: { type: 'string' },
-      apply: { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      check: { type: 'boolean' },
-      provisional: { type: 'boolean' },
-    },
-    { min: 1, max: 1, names: 'one definition file: syswire generate DEFS' },
-  );
+  const { values, positionals } = parseCommandArgs(GENERATE, args);
   const { generate } = await import('./generate-pipeline.js');
   return generate(ctx, positionals[0]!, values);
 }

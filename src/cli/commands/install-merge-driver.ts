@@ -17,6 +17,7 @@ import { git } from '../../git/git-runner.js';
 import { DiagnosticError } from '../../model/diagnostics.js';
 import { parseUpstreamChoice, UPSTREAM_CHOICES } from '../../merge/upstream-side.js';
 import { parseCommandArgs, UsageError } from '../args.js';
+import { INSTALL_MERGE_DRIVER } from '../command-specs.js';
 import { EXIT, PACKAGE_ROOT, type CliContext } from '../context.js';
 
 export const DRIVER = 'syswire';
@@ -27,12 +28,7 @@ function shellQuote(text: string): string {
 }
 
 export function runInstallMergeDriver(args: string[], ctx: CliContext): number {
-  const { values } = parseCommandArgs(
-    'install-merge-driver',
-    args,
-    { repo: { type: 'string' }, upstream: { type: 'string' }, info: { type: 'boolean' } },
-    { min: 0, max: 0, names: 'no positional arguments' },
-  );
+  const { values } = parseCommandArgs(INSTALL_MERGE_DRIVER, args);
   const repo = resolve(ctx.cwd, values.repo ?? '.');
   const upstream = parseUpstreamChoice(values.upstream);
   if (!upstream) throw new UsageError(`syswire install-merge-driver: --upstream must be one of ${UPSTREAM_CHOICES.join(', ')}`);

@@ -11,10 +11,11 @@ import { formatFinding } from '../../lint/lint-finding.js';
 import { diskContext, lintTree } from '../../lint/lint-tree.js';
 import { indexStructHeaders } from '../../lint/struct-header-index.js';
 import { parseCommandArgs } from '../args.js';
+import { LINT } from '../command-specs.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
 
 export async function runLint(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('lint', args, { tree: { type: 'string' } }, { min: 0, max: Infinity, names: '[PATCH...]' });
+  const { values, positionals } = parseCommandArgs(LINT, args);
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   const findings =
     positionals.length === 0

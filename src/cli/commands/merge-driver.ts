@@ -12,10 +12,11 @@ import { readRegularFile } from '../../io/path-guard.js';
 import { fileKind, mergeSyscallFile } from '../../merge/syscall-merge.js';
 import { parseUpstreamChoice, resolveUpstream, UPSTREAM_CHOICES } from '../../merge/upstream-side.js';
 import { UsageError, parseCommandArgs } from '../args.js';
+import { MERGE_DRIVER } from '../command-specs.js';
 import { EXIT, type CliContext } from '../context.js';
 
 export function runMergeDriver(args: string[], ctx: CliContext): number {
-  const { values, positionals } = parseCommandArgs('merge-driver', args, { upstream: { type: 'string' } }, { min: 4, max: 4, names: '%O %A %B %P' });
+  const { values, positionals } = parseCommandArgs(MERGE_DRIVER, args);
   const [basePath, oursPath, theirsPath, path] = positionals.map((p, i) => (i < 3 ? resolve(ctx.cwd, p) : p)) as [string, string, string, string];
   const inputs = [basePath, oursPath, theirsPath].map((file, i) => readRegularFile(file, positionals[i]));
   const binary = inputs.findIndex((bytes) => bytes.includes(0));

@@ -8,6 +8,7 @@
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import type { KernelTree } from '../../kernel/kernel-tree.js';
 import { parseCommandArgs } from '../args.js';
+import { NUMBERS } from '../command-specs.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
 
 export interface NumberCell {
@@ -38,7 +39,7 @@ export function buildNumberTable(tree: KernelTree): { columns: string[]; rows: N
 }
 
 export function runNumbers(args: string[], ctx: CliContext): number {
-  const { values } = parseCommandArgs('numbers', args, { tree: { type: 'string' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: 'no positional arguments' });
+  const { values } = parseCommandArgs(NUMBERS, args);
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   const table = buildNumberTable(tree);
   if (values.json) {

@@ -36,23 +36,13 @@ import { readMail, type Mail } from '../../patch/mail-reader.js';
 import { parsePatchFile } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
+import { RENUMBER } from '../command-specs.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from '../series-output.js';
 
-const OPTIONS = {
-  tree: { type: 'string' },
-  from: { type: 'string' },
-  patches: { type: 'string' },
-  out: { type: 'string' },
-  note: { type: 'boolean' },
-  rfc: { type: 'boolean' },
-  abbrev: { type: 'string' },
-  check: { type: 'boolean' },
-} as const;
-
 export async function runRenumber(args: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('renumber', args, OPTIONS, { min: 0, max: 1, names: 'DEFS --tree NEWBASE, or --patches DIR --tree NEWBASE' });
+  const { values, positionals } = parseCommandArgs(RENUMBER, args);
   const outDir = resolve(ctx.cwd, values.out ?? 'out');
   const defsPath = positionals[0];
   if (defsPath === undefined) {

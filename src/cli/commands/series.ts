@@ -10,17 +10,13 @@
 import { resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { parseCommandArgs } from '../args.js';
+import { SERIES } from '../command-specs.js';
 import { EXIT, resolveTree, treeLine, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from '../series-output.js';
 
 export function runSeries(args: string[], ctx: CliContext): number {
-  const { values, positionals } = parseCommandArgs(
-    'series',
-    args,
-    { tree: { type: 'string' }, out: { type: 'string' }, rfc: { type: 'boolean' }, abbrev: { type: 'string' }, check: { type: 'boolean' } },
-    { min: 1, max: 1, names: 'one definition file: syswire series DEFS' },
-  );
+  const { values, positionals } = parseCommandArgs(SERIES, args);
   const abbrev = parseAbbrev('series', values.abbrev);
   const defsPath = positionals[0]!;
   const defs = loadDefsArg(ctx, defsPath);
