@@ -5,12 +5,12 @@ import { defineConfig } from 'vitest/config';
 
 // The unit tier (`npm run test:unit`): the tests that need no kernel tree,
 // so it runs without scripts/setup.sh.  A test needs a tree when it names
-// one of test/support/kernel-trees.ts's trees (TREE_612, TREE_61) or the
+// one of test/support/kernel-trees.ts's trees (TREE_612, TREE_61, TREE_73) or the
 // cache they live in; those are left to the default suite.  SYSWIRE_UNIT_TIER
 // makes requireTree() throw, so a test that reaches a tree some other way
 // fails here instead of passing on a machine that happens to have one.
 const root = fileURLToPath(new URL('.', import.meta.url));
-const NEEDS_TREE = /\bTREE_61(2)?\b|\.cache\/kernel/;
+const NEEDS_TREE = /\bTREE_(61|612|73)\b|\.cache\/kernel/;
 const needsTree = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts') && !f.startsWith('.tmp') && !f.startsWith('slow'))
   .filter((f) => NEEDS_TREE.test(readFileSync(join(root, 'test', f), 'utf8')))

@@ -9,7 +9,12 @@
 # The default set also makes .cache/kernel/linux-6.12-git/, the 6.12 tree as
 # a git repository (see git_tree below) for the benchmark.
 #
-#   scripts/setup.sh           the 6.12 and 6.1 trees, 6.12 as git (default set)
+# 6.12 and 6.1 come from the machine's own sources (bookworm).  The newest
+# tree, $NEWEST, comes from $NEWEST_SUITE through a private apt list
+# directory (.cache/apt/), so the machine's own sources and lists are left
+# alone: apt reads only the one .sources file there.
+#
+#   scripts/setup.sh           the 6.12, 6.1 and newest trees, 6.12 as git (default set)
 #   scripts/setup.sh --slow    also the compilers the slow suite needs
 #   scripts/setup.sh 6.12      only the named tree(s) (npm start)
 set -euo pipefail
@@ -24,8 +29,28 @@ for arg in "$@"; do
 	esac
 done
 default_set=0
-[ "${#versions[@]}" -gt 0 ] || { versions=(6.12 6.1); default_set=1; }
+NEWEST=7.3
+NEWEST_SUITE=trixie-backports
+[ "${#versions[@]}" -gt 0 ] || { versions=(6.12 6.1 "$NEWEST"); default_set=1; }
 mkdir -p "$cache/debs"
+
+# apt options that point apt at the private list directory only.
+private_apt="$root/.cache/apt"
+private_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$private_apt/sources.list.d" -o "Dir::State::Lists=$private_apt/lists")
+private_updated=0
+private_update_once() {
+	[ "$private_updated" = 1 ] && return 0
+	mkdir -p "$private_apt/sources.list.d" "$private_apt/lists/partial"
+	cat > "$private_apt/sources.list.d/newest.sources" <<-EOF
+		Types: deb
+		URIs: http://deb.debian.org/debian
+		Suites: $NEWEST_SUITE
+		Components: main
+		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+	EOF
+	apt-get "${private_opts[@]}" update -qq >/dev/null || { echo "setup: error: apt-get update of $NEWEST_SUITE failed" >&2; exit 1; }
+	private_updated=1
+}
 
 apt_updated=0
 apt_update_once() {
@@ -53,8 +78,13 @@ fetch_tree() {
 	deb=$(ls "$cache"/debs/linux-source-"$ver"_*.deb 2>/dev/null | head -n1 || true)
 	if [ -z "$deb" ]; then
 		echo "setup: downloading linux-source-$ver" >&2
-		(cd "$cache/debs" && apt-get download -q "linux-source-$ver" >/dev/null 2>&1) ||
-			{ apt_update_once; (cd "$cache/debs" && apt-get download -q "linux-source-$ver" >/dev/null); }
+		if [ "$ver" = "$NEWEST" ]; then
+			private_update_once
+			(cd "$cache/debs" && apt-get "${private_opts[@]}" download -q "linux-source-$ver" >/dev/null 2>&1)
+		else
+			(cd "$cache/debs" && apt-get download -q "linux-source-$ver" >/dev/null 2>&1) ||
+				{ apt_update_once; (cd "$cache/debs" && apt-get download -q "linux-source-$ver" >/dev/null); }
+		fi
 		deb=$(ls "$cache"/debs/linux-source-"$ver"_*.deb | head -n1)
 	fi
 	echo "setup: extracting $(basename "$deb")" >&2

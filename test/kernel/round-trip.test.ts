@@ -1,11 +1,11 @@
 // Parsing is lossless: every table and header syswire reads (compat.h too) prints back to
-// the same bytes, in the 6.1 and the 6.12 tree.  Table rows are rebuilt from their parsed
+// the same bytes, in the 6.1, 6.12 and 7.3 trees.  Table rows are rebuilt from their parsed
 // fields and separators (the raw line is dropped first); comments and blank lines, which
 // have no fields, are their text.
 import { describe, expect, it } from 'vitest';
 import { joinLines } from '../../src/kernel/text-lines.js';
 import { printTableRow, type SyscallTable } from '../../src/kernel/syscall-table-reader.js';
-import { loadTree, TREE_61, TREE_612 } from '../support/kernel-trees.js';
+import { loadTree, TREE_61, TREE_612, TREE_73 } from '../support/kernel-trees.js';
 
 /** The table printed from the parsed model: rows from fields + separators only. */
 function rebuildTable(table: SyscallTable): string {
@@ -16,6 +16,7 @@ function rebuildTable(table: SyscallTable): string {
 describe.each([
   ['6.12', TREE_612],
   ['6.1', TREE_61],
+  ['7.3', TREE_73],
 ])('round trip on %s', (_version, dir) => {
   const tree = loadTree(dir);
   const printed = new Map<string, string>([
@@ -49,8 +50,8 @@ describe.each([
   });
 
   it('covers every discovered table plus unistd.h, syscalls.h and sys_ni.c', () => {
-    // 6.12: 16 arch tables + scripts/syscall.tbl; 6.1: 16 arch tables incl. ia64 + unistd32.h.
-    expect(tree.tables.length).toBe(_version === '6.12' ? 17 : 16);
+    // 6.12 and 7.3: 16 arch tables + scripts/syscall.tbl; 6.1: 16 arch tables incl. ia64 + unistd32.h.
+    expect(tree.tables.length).toBe(_version === '6.1' ? 16 : 17);
     expect(tree.compatH).toBeDefined();
     expect(printed.size).toBe(tree.tables.length + 4 + (tree.arm64Compat ? 1 : 0));
     console.log(`round trip ${_version}: ${printed.size} files unchanged`);

@@ -31,7 +31,7 @@ import { loadDefinitions } from '../../src/model/defs-loader.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
 import { parseSyscallTable } from '../../src/kernel/syscall-table-reader.js';
 import type { PlannedCall } from '../../src/plan/numbering.js';
-import { loadTree, readTreeFile, REPO_ROOT, TREE_61, TREE_612 } from '../support/kernel-trees.js';
+import { loadTree, readTreeFile, REPO_ROOT, TREE_61, TREE_612, TREE_73 } from '../support/kernel-trees.js';
 import { generatorCalls, make, missing, needTool, patchedCopy, selects, shellWords, type GeneratorCall } from '../support/kernel-build.js';
 
 const DEFS = join(REPO_ROOT, 'defs/sframe.yaml');
@@ -67,6 +67,7 @@ const UNAVOIDABLE: Record<string, string> = {
 for (const { version, dir } of [
   { version: '6.12', dir: TREE_612 },
   { version: '6.1', dir: TREE_61 },
+  { version: '7.3', dir: TREE_73 },
 ]) {
   describe(`linux-${version} patched with defs/sframe.yaml`, () => {
     const work = join(WORK, `linux-${version}`);

@@ -1,6 +1,6 @@
 /**
- * The real kernel trees the tests run against: Debian's linux-source-6.12
- * and linux-source-6.1, unpacked by scripts/setup.sh into .cache/kernel/.
+ * The real kernel trees the tests run against: Debian's linux-source-6.12,
+ * linux-source-6.1 and linux-source-7.3, unpacked by scripts/setup.sh into .cache/kernel/.
  * `npm test` runs the setup first, so a missing tree is a broken setup and
  * fails loudly instead of skipping.  The unit tier (vitest.unit.config.ts)
  * runs without trees and sets SYSWIRE_UNIT_TIER, so a tree read there fails
@@ -16,6 +16,8 @@ import { USER_ABIS } from '../../src/bindings/abi-catalog.js';
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TREE_612 = join(REPO_ROOT, '.cache/kernel/linux-6.12');
 export const TREE_61 = join(REPO_ROOT, '.cache/kernel/linux-6.1');
+/** The newest tree: Debian's linux-source-7.3 from trixie-backports (scripts/setup.sh). */
+export const TREE_73 = join(REPO_ROOT, '.cache/kernel/linux-7.3');
 
 export function requireTree(dir: string): string {
   if (process.env['SYSWIRE_UNIT_TIER']) {
