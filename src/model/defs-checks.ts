@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import { parameterName } from './c-declaration.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { LoadedDefs } from './defs-loader.js';
+import type { LoadedDefs } from './loaded-defs.js';
 import { isWiredFile } from './kernel-names.js';
 
 export function checkDefinitions({ defs, error }: LoadedDefs): Diagnostic[] {

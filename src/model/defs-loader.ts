@@ -7,22 +7,13 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
-import { defsSchema, type Defs } from './defs-schema.js';
+import { defsSchema } from './defs-schema.js';
 import { DiagnosticError, formatDiagnostic, textPosition, type Diagnostic } from './diagnostics.js';
 import { checkDefinitions } from './defs-checks.js';
+import type { LoadedDefs, NodePath } from './loaded-defs.js';
 import { deepBlockOffset, deepNesting, documentData, isStackOverflow, MAX_DEPTH } from './yaml-guards.js';
 
-/** A path into the document; a `{ key }` step addresses a map key itself rather than its value. */
-export type NodePath = readonly (string | number | { key: string })[];
-
-export interface LoadedDefs {
-  file: string;
-  defs: Defs;
-  /** Position of the YAML node at `path` (or the nearest existing parent), for diagnostics. */
-  locate(path: NodePath): { line: number; col: number };
-  /** Build an error diagnostic at `path`. */
-  error(path: NodePath, message: string): Diagnostic;
-}
+export type { LoadedDefs, NodePath } from './loaded-defs.js';
 
 export function loadDefinitions(file: string, source: string): LoadedDefs {
   const lineCounter = new LineCounter();
