@@ -42,7 +42,7 @@ function decodeEscaped(bytes: Uint8Array): string {
   let out = '';
   let i = 0;
   while (i < bytes.length) {
-    const n = validSequence(bytes, i);
+    const n = utf8SequenceLength(bytes, i);
     if (n === 0) {
       out += String.fromCharCode(0xdc00 + bytes[i]!);
       i++;
@@ -55,7 +55,7 @@ function decodeEscaped(bytes: Uint8Array): string {
 }
 
 /** Length of the valid UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates), 0 if none. */
-function validSequence(b: Uint8Array, i: number): number {
+export function utf8SequenceLength(b: Uint8Array, i: number): number {
   const c = b[i]!;
   if (c < 0x80) return 1;
   const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;

@@ -4,6 +4,7 @@
  * `é`, a binary file) is an error at its line and column rather than a
  * silent U+FFFD in every output.
  */
+import { utf8SequenceLength } from '../io/byte-text.js';
 import { DiagnosticError, type Diagnostic } from './diagnostics.js';
 
 /** A definition of a few syscalls is a few kilobytes; a megabyte is not one. */
@@ -34,7 +35,7 @@ function invalidUtf8(file: string, bytes: Uint8Array): Diagnostic[] {
   let lineStart = 0;
   let badOnLine = false;
   for (let i = 0; i < bytes.length; ) {
-    const n = sequenceLength(bytes, i);
+    const n = utf8SequenceLength(bytes, i);
     if (n > 0) {
       if (bytes[i] === 0x0a) (line++, (lineStart = i + 1), (badOnLine = false));
       i += n;
@@ -50,24 +51,4 @@ function invalidUtf8(file: string, bytes: Uint8Array): Diagnostic[] {
   }
   if (more > 0) found.push({ ...found[found.length - 1]!, message: `... and ${more} more lines with invalid UTF-8` });
   return found;
-}
-
-/**
- * Length of the well-formed UTF-8 sequence at `i`, or 0 (Unicode 15,
- * table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF).
- */
-function sequenceLength(b: Uint8Array, i: number): number {
-  const c = b[i]!;
-  if (c < 0x80) return 1;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c >= 0xe0 && c <= 0xef) {
-    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
-    return cont(1, lo, hi) && cont(2) ? 3 : 0;
-  }
-  if (c >= 0xf0 && c <= 0xf4) {
-    const [lo, hi] = c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
 }
