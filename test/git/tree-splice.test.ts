@@ -51,7 +51,7 @@ describe('spliceTree', () => {
     expect(spliceTree(run, tree, changes).tree).toBe(viaIndex(tree, changes));
   });
 
-  it('reports what the changed paths held, and keeps a file's mode when none is given', () => {
+  it("reports what the changed paths held, and keeps a file's mode when none is given", () => {
     const oid = blob('kept mode\n');
     const { tree, replaced } = spliceTree(run, base, new Map([['top.c', { oid }], ['brand/new.c', { oid }]]));
     expect([...replaced.keys()]).toEqual(['top.c']);
