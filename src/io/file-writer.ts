@@ -10,22 +10,26 @@
  *    target, and every old file is hard-linked into `.syswire-txn/`;
  * 4. replace: the temporary files are renamed over their targets; when a
  *    rename fails, the files already replaced are put back from the
- *    backups;
+ *    backups (should that fail too, the lock and its backups stay, and
+ *    the error says so instead of "nothing was written");
  * 5. unlock: backups, journal and lock go.
  *
  * A run killed before step 5 leaves the lock with a dead pid and its
  * journal.  The next run restores every file from the backups (and removes
- * files it had created), says so, and then does its own work.  Paths are
+ * files it had created), says so, and then does its own work; a lock or
+ * journal it did not write (txn-journal.ts) is refused, not followed.  Roots
+ * that are not directories (`--out /dev/full`) are refused.  Paths are
  * confined to their root (path-guard.ts); files whose bytes would not
  * change are not touched, so running twice is a no-op.  Several roots (the
  * tree and --out) form one transaction: all of them are staged before any
  * file is replaced.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { encodeText } from './byte-text.js';
-import { confinePath, PathError } from './path-guard.js';
+import { confinePath, kindOf, PathError } from './path-guard.js';
+import { readFoundJournal, readOwnJournal, TXN, writeJournal, type Journal, type JournalEntry } from './txn-journal.js';
 
 export interface OutputFile {
   /** Path relative to the root. */
@@ -38,25 +42,14 @@ export interface FileSet {
   files: readonly OutputFile[];
 }
 
-export class WriteError extends Error {}
-
-const TXN = '.syswire-txn';
-
-interface JournalEntry {
-  path: string;
-  /** Temporary file beside the target, relative to the root. */
-  tmp: string;
-  /** Hard link of the old file inside TXN; absent for a new file. */
-  backup?: string;
-  /** SHA-1 of the new bytes: a created file is removed only when it still has them. */
-  sha1: string;
-}
-
-interface Journal {
-  pid: number;
-  entries: JournalEntry[];
-  /** Directories created for new files, parents first. */
-  dirs: string[];
+export class WriteError extends Error {
+  constructor(
+    message: string,
+    /** The transaction could not be undone: its lock, journal and backups stay for the next run. */
+    readonly keepLock = false,
+  ) {
+    super(message);
+  }
 }
 
 interface Staged {
@@ -76,6 +69,7 @@ export function writeFileSets(sets: readonly FileSet[], note: (text: string) => 
   const plans = sets.map((set) => planSet(set));
   const active = plans.filter((p) => p.changed.length > 0);
   const locked: string[] = [];
+  let keep = false;
   try {
     for (const p of active) {
       lock(p.root, note);
@@ -83,27 +77,50 @@ export function writeFileSets(sets: readonly FileSet[], note: (text: string) => 
     }
     const staged = active.flatMap((p) => stageSet(p.root, p.changed));
     replaceAll(staged);
+  } catch (err) {
+    // A rollback that could not put every file back keeps the lock, its journal and backups for the next run.
+    keep = err instanceof WriteError && err.keepLock;
+    throw err;
   } finally {
-    for (const root of locked) unlock(root);
+    if (!keep) for (const root of locked) unlock(root);
   }
   return plans.map((p) => p.changed.map((f) => f.path));
 }
 
 function planSet(set: FileSet): { root: string; changed: { path: string; bytes: Buffer }[] } {
-  mkdirSync(set.root, { recursive: true });
-  const root = realpathSync(set.root);
+  const root = rootOf(set.root);
   const changed = set.files.flatMap((f) => {
-    const { full, stat } = guarded(() => confinePath(root, f.path));
+    const shown = join(set.root, f.path);
+    const { full, stat } = guarded(() => confinePath(root, f.path, shown, set.root));
     const bytes = typeof f.content === 'string' ? encodeText(f.content) : Buffer.from(f.content);
-    if (stat !== undefined && readFileSync(full).equals(bytes)) return [];
-    assertWritable(full, f.path, stat !== undefined);
+    if (stat !== undefined && stat.size === bytes.length && readFileSync(full).equals(bytes)) return [];
+    assertWritable(full, shown, stat !== undefined);
     return [{ path: f.path, bytes }];
   });
   return { root, changed };
 }
 
+/**
+ * The real path of a root to write in (created when the files are
+ * staged), refused when it or the nearest existing ancestor is not a
+ * directory: `--out /dev/full`, `--out FILE`, `--out FILE/sub`.
+ */
+function rootOf(given: string): string {
+  const rest: string[] = [];
+  let dir = given;
+  while (!existsSync(dir) && dirname(dir) !== dir) {
+    rest.unshift(basename(dir));
+    dir = dirname(dir);
+  }
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) {
+    throw new WriteError(rest.length === 0 ? `${given}: error: not a directory (${kindOf(stat)}); nothing was written` : `${given}: error: '${dir}' is not a directory; nothing was written`);
+  }
+  return join(realpathSync(dir), ...rest);
+}
+
 /** Replacing by rename ignores a file's own mode, so honour read-only files (and unwritable directories) here. */
-function assertWritable(full: string, path: string, exists: boolean): void {
+function assertWritable(full: string, shown: string, exists: boolean): void {
   try {
     if (exists && (statSync(full).mode & 0o222) === 0) throw new Error('read-only');
     if (exists) accessSync(full, constants.W_OK);
@@ -111,7 +128,7 @@ function assertWritable(full: string, path: string, exists: boolean): void {
     while (!existsSync(dir)) dir = dirname(dir);
     accessSync(dir, constants.W_OK);
   } catch {
-    throw new WriteError(`${path}: error: read-only or not writable; nothing was written`);
+    throw new WriteError(`${shown}: error: read-only or not writable; nothing was written`);
   }
 }
 
@@ -129,16 +146,18 @@ function stageSet(root: string, changed: readonly { path: string; bytes: Buffer 
   });
   journal.entries = staged.map((s) => s.entry);
   for (const s of staged) for (const dir of missingDirs(root, dirname(s.entry.path))) if (!journal.dirs.includes(dir)) journal.dirs.push(dir);
+  let at = join(txn, 'journal.json');
   try {
     writeJournal(txn, journal);
-    for (const dir of journal.dirs) mkdirSync(join(root, dir));
+    for (const dir of journal.dirs) mkdirSync((at = join(root, dir)));
     for (const s of staged) {
+      at = join(root, s.entry.path);
       writeFileSync(join(root, s.entry.tmp), s.bytes, { mode: s.mode });
       if (s.entry.backup) backUp(join(root, s.entry.path), join(root, s.entry.backup));
     }
   } catch (err) {
-    restore(root, journal);
-    throw new WriteError(`${failedPath(err, root)}: error: ${describe(err)}; nothing was written`);
+    const undo = restore(root, journal);
+    throw rolledBack(`${at}: error: ${describe(err)}`, undo, [root]);
   }
   return staged;
 }
@@ -149,19 +168,28 @@ function replaceAll(staged: readonly Staged[]): void {
     try {
       renameSync(join(s.root, s.entry.tmp), join(s.root, s.entry.path));
     } catch (err) {
-      for (const root of new Set(staged.map((x) => x.root))) restore(root, readJournal(join(root, TXN))!);
+      const roots = [...new Set(staged.map((x) => x.root))];
+      const undo = roots.map((root) => restore(root, readOwnJournal(root)));
       const undone = i === 0 ? '' : `; the ${i} file${i > 1 ? 's' : ''} already replaced ${i > 1 ? 'were' : 'was'} restored`;
-      throw new WriteError(`${join(s.root, s.entry.path)}: error: cannot replace: ${describe(err)}${undone}; nothing was written`);
+      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describe(err)}${undone}`, { restored: 0, failed: undo.flatMap((u) => u.failed) }, roots);
     }
   }
+}
+
+/** The error of a failed transaction: "nothing was written" only when the rollback put every file back. */
+function rolledBack(message: string, undo: Restored, roots: readonly string[]): WriteError {
+  if (undo.failed.length === 0) return new WriteError(`${message}; nothing was written`);
+  const where = roots.map((r) => join(r, TXN)).join(' and ');
+  return new WriteError(`${message}; rolling back failed for ${undo.failed.join(', ')}: the old files are kept in ${where}, and the next syswire run restores them`, true);
 }
 
 function lock(root: string, note: (text: string) => void): void {
   const txn = join(root, TXN);
   try {
+    mkdirSync(root, { recursive: true });
     mkdirSync(txn);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(`${txn}: error: cannot lock: ${describe(err)}; nothing was written`);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(`${(err as NodeJS.ErrnoException).path ?? txn}: error: cannot lock: ${describe(err)}; nothing was written`);
     recover(root, note);
     mkdirSync(txn);
   }
@@ -172,37 +200,60 @@ function unlock(root: string): void {
   rmSync(join(root, TXN), { recursive: true, force: true });
 }
 
-/** Undo what a dead run left (see the header); refuse while the run lives. */
+/**
+ * Undo what a dead run left (see the header); refuse while the run lives,
+ * and refuse a lock or journal this module did not write (a `.syswire-txn`
+ * that came with a tree must not lead a "restore" outside it).
+ */
 function recover(root: string, note: (text: string) => void): void {
   const txn = join(root, TXN);
+  const stat = lstatSync(txn);
+  if (!stat.isDirectory()) throw new WriteError(`${txn}: error: is ${stat.isSymbolicLink() ? 'a symlink' : kindOf(stat)}, not the lock directory syswire makes: check it and remove it by hand; nothing was written`);
   const pid = Number(readOptional(join(txn, 'pid'))?.trim());
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
     throw new WriteError(`${txn}: error: another syswire run (pid ${pid}) is writing in ${root}; wait for it to finish; nothing was written`);
   }
-  const journal = readJournal(txn);
-  const restored = journal ? restore(root, journal) : 0;
+  const { journal, problem } = readFoundJournal(root);
+  if (problem) throw new WriteError(`${txn}/journal.json: error: ${problem}; syswire did not write this journal: check ${txn} and remove it by hand; nothing was written`);
+  const undo = journal ? restore(root, journal) : { restored: 0, failed: [] };
+  if (undo.failed.length > 0) throw new WriteError(`${txn}: error: cannot restore ${undo.failed.join(', ')} from an interrupted syswire run's backups; nothing was written`);
   unlock(root);
-  const what = restored > 0 ? `had replaced ${restored} of ${journal!.entries.length} files; the old files are restored` : 'had replaced no file; its temporary files are removed';
+  const total = journal?.entries.length ?? 0;
+  const what = undo.restored > 0 ? `had replaced ${undo.restored} of ${total} files; the old files are restored` : 'had replaced no file; its temporary files are removed';
   note(`${root}: note: an interrupted syswire run${Number.isInteger(pid) ? ` (pid ${pid})` : ''} ${what}\n`);
 }
 
-/** Put back every file of `journal` and remove its temporary files; returns how many were restored. */
-function restore(root: string, journal: Journal): number {
-  let restored = 0;
+interface Restored {
+  restored: number;
+  /** Paths that could not be put back (their backups stay in TXN). */
+  failed: string[];
+}
+
+/**
+ * Put back every file of `journal` and remove its temporary files.  A
+ * target that still has its old bytes (same inode as the backup, or the
+ * same content when the backup had to be a copy) is left alone.
+ */
+function restore(root: string, journal: Journal): Restored {
+  const undo: Restored = { restored: 0, failed: [] };
   for (const e of journal.entries) {
     const full = join(root, e.path);
-    rmSync(join(root, e.tmp), { force: true });
-    if (e.backup) {
-      const backup = join(root, e.backup);
-      if (!existsSync(backup)) continue;
-      if (existsSync(full) && statSync(full).ino === statSync(backup).ino) rmSync(backup);
-      else {
-        renameSync(backup, full);
-        restored++;
+    try {
+      rmSync(join(root, e.tmp), { force: true });
+      if (e.backup) {
+        const backup = join(root, e.backup);
+        if (!existsSync(backup)) continue;
+        if (existsSync(full) && sameFile(full, backup)) rmSync(backup);
+        else {
+          renameSync(backup, full);
+          undo.restored++;
+        }
+      } else if (existsSync(full) && sha1(readFileSync(full)) === e.sha1) {
+        unlinkSync(full);
+        undo.restored++;
       }
-    } else if (existsSync(full) && sha1(readFileSync(full)) === e.sha1) {
-      unlinkSync(full);
-      restored++;
+    } catch (err) {
+      undo.failed.push(`${e.path} (${describe(err)})`);
     }
   }
   for (const dir of [...journal.dirs].reverse()) {
@@ -212,7 +263,12 @@ function restore(root: string, journal: Journal): number {
       // Absent, or not empty: someone else's now.
     }
   }
-  return restored;
+  return undo;
+}
+
+function sameFile(a: string, b: string): boolean {
+  const [sa, sb] = [statSync(a), statSync(b)];
+  return sa.ino === sb.ino || (sa.size === sb.size && readFileSync(a).equals(readFileSync(b)));
 }
 
 function backUp(full: string, backup: string): void {
@@ -228,21 +284,6 @@ function missingDirs(root: string, dir: string): string[] {
   const out: string[] = [];
   for (let d = dir; d !== '.' && d !== '' && !existsSync(join(root, d)); d = dirname(d)) out.unshift(d);
   return out;
-}
-
-function writeJournal(txn: string, journal: Journal): void {
-  writeFileSync(join(txn, 'journal.tmp'), JSON.stringify(journal));
-  renameSync(join(txn, 'journal.tmp'), join(txn, 'journal.json'));
-}
-
-function readJournal(txn: string): Journal | undefined {
-  const text = readOptional(join(txn, 'journal.json'));
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as Journal;
-  } catch {
-    return undefined;
-  }
 }
 
 function readOptional(path: string): string | undefined {
@@ -277,8 +318,4 @@ function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const known: Record<string, string> = { ENOSPC: 'no space left on device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded' };
   return (e.code && known[e.code]) ?? e.code ?? String(err);
-}
-
-function failedPath(err: unknown, root: string): string {
-  return (err as NodeJS.ErrnoException).path ?? root;
 }

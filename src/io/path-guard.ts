@@ -32,9 +32,10 @@ export function pathFormError(path: string): string | undefined {
 /**
  * `root`/`path` after checking every component (see the header); returns
  * the full path and the file's lstat, undefined when it does not exist.
- * `shown` is the name used in the error (default: the path).
+ * `shown` is the name used in the error (default: the path), `scope` what
+ * the root is to the user (the tree, or the directory a writer writes in).
  */
-export function confinePath(root: string, path: string, shown = path): { full: string; stat: Stats | undefined } {
+export function confinePath(root: string, path: string, shown = path, scope = 'the tree'): { full: string; stat: Stats | undefined } {
   const form = pathFormError(path);
   if (form) throw new PathError(shown, form);
   const parts = path.split('/');
@@ -43,7 +44,7 @@ export function confinePath(root: string, path: string, shown = path): { full: s
     full = join(full, part);
     const stat = lstatOrUndefined(full);
     if (stat === undefined) return { full: join(root, path), stat: undefined };
-    if (stat.isSymbolicLink()) throw new PathError(shown, `${i === parts.length - 1 ? '' : `'${parts.slice(0, i + 1).join('/')}' `}is a symlink; syswire follows no symlink inside the tree`);
+    if (stat.isSymbolicLink()) throw new PathError(shown, `${i === parts.length - 1 ? '' : `'${parts.slice(0, i + 1).join('/')}' `}is a symlink; syswire follows no symlink inside ${scope}`);
     if (i < parts.length - 1 && !stat.isDirectory()) throw new PathError(shown, `'${parts.slice(0, i + 1).join('/')}' is not a directory`);
     if (i === parts.length - 1 && !stat.isFile()) throw new PathError(shown, `not a regular file (${kindOf(stat)})`);
     if (i === parts.length - 1) return { full, stat };
@@ -60,14 +61,15 @@ function lstatOrUndefined(full: string): Stats | undefined {
   }
 }
 
-/** What a non-regular file is, for messages. */
+/** What a file is, for messages. */
 export function kindOf(stat: Stats): string {
+  if (stat.isFile()) return 'a regular file';
   if (stat.isDirectory()) return 'a directory';
   if (stat.isSymbolicLink()) return 'a symlink';
   if (stat.isFIFO()) return 'a FIFO';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
   if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 /** Files past this size are refused: no kernel source file or mail comes near it. */
@@ -77,8 +79,8 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
  * The bytes of `root`/`path`, confined as confinePath does and refused past
  * MAX_FILE_BYTES; undefined when the file does not exist.
  */
-export function readConfined(root: string, path: string, shown = path): Buffer | undefined {
-  const { full, stat } = confinePath(root, path, shown);
+export function readConfined(root: string, path: string, shown = path, scope?: string): Buffer | undefined {
+  const { full, stat } = confinePath(root, path, shown, scope);
   if (stat === undefined) return undefined;
   if (stat.size > MAX_FILE_BYTES) throw new PathError(shown, `file too large (${stat.size} bytes; the limit is ${MAX_FILE_BYTES})`);
   return readFileSync(full);
