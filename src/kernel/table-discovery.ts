@@ -1,14 +1,18 @@
 /**
  * Find every syscall table of a kernel tree: `arch/<arch>/**\/syscall*.tbl`
- * plus `scripts/syscall.tbl` (6.11+).  Symlinks are skipped: arm64's
+ * plus `scripts/syscall.tbl` (6.11+).  Symlinked tables are skipped: arm64's
  * `tools/syscall_64.tbl` points at scripts/syscall.tbl and never appears in
- * a diff.  The walk is depth-limited (tables sit at most three directories
- * below arch/, e.g. arch/x86/entry/syscalls/) so it does not descend into
- * arch/<arch>/boot/dts, and skips include/, boot/ and configs/: about 3k
- * directory entries instead of 17k.
+ * a diff.  A symlinked directory on the way to tables is refused, and so
+ * is a Makefile beside them that is not a regular file.  The walk is
+ * depth-limited (tables sit at most three directories below arch/, e.g.
+ * arch/x86/entry/syscalls/) so it does not descend into arch/<arch>/boot/dts,
+ * and skips include/, boot/ and configs/: about 3k directory entries
+ * instead of 17k.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { PathError, readConfined } from '../io/path-guard.js';
+import { TreeError } from './tree-guard.js';
 
 const TABLE = /^syscall(_\w+)?\.tbl$/;
 const MAX_DEPTH = 3;
@@ -40,12 +44,14 @@ export function discoverTableFiles(root: string): { tables: string[]; expected: 
 
 const NAMED_TABLE = /\$\((src|srctree)\)\/(?:\$\(src\)\/)?([\w./-]+\.tbl)\b/g;
 
+/** The tables a Makefile names; a Makefile that is a FIFO, a symlink or huge is refused, not read. */
 function tablesNamedIn(root: string, makefile: string): string[] {
   let text: string;
   try {
-    text = readFileSync(join(root, makefile), 'latin1');
-  } catch {
-    return [];
+    text = readConfined(root, makefile)?.toString('latin1') ?? '';
+  } catch (err) {
+    if (err instanceof PathError) throw new TreeError(makefile, 0, `${err.reason}; syswire reads it to know which tables this tree builds`);
+    throw err;
   }
   const dir = makefile.slice(0, makefile.lastIndexOf('/'));
   return [...text.matchAll(NAMED_TABLE)].map((m) => posix.normalize(m[1] === 'src' || m[0].includes('$(src)/') ? `${dir}/${m[2]}` : m[2]!));
@@ -54,9 +60,22 @@ function tablesNamedIn(root: string, makefile: string): string[] {
 function walk(root: string, rel: string, depth: number, tables: string[], makefiles: string[]): void {
   for (const ent of readdirSync(join(root, rel), { withFileTypes: true })) {
     const path = `${rel}/${ent.name}`;
+    // A symlinked arch/<arch>, .../kernel/syscalls, ...: its tables would silently drop out of the wire-up.
+    if (ent.isSymbolicLink() && onTablePath(path) && !pointsToFile(join(root, path))) throw new TreeError(path, 0, 'a symlinked directory where syscall tables live; syswire follows no symlink inside the tree');
     if (ent.isDirectory() && depth < MAX_DEPTH && !PRUNE.has(ent.name)) walk(root, path, depth + 1, tables, makefiles);
     else if (ent.isFile() && TABLE.test(ent.name)) tables.push(path);
-    else if (ent.isFile() && ent.name.startsWith('Makefile') && dirHoldsTables(rel)) makefiles.push(path);
+    else if (ent.name.startsWith('Makefile') && dirHoldsTables(rel)) makefiles.push(path);
+  }
+}
+
+/** Directories on the way to tables: arch/<arch>, arch/<arch>/{tools,kernel,entry}, .../syscalls. */
+const onTablePath = (rel: string) => /^arch\/[^/]+(\/(tools|kernel|entry)(\/syscalls)?)?$/.test(rel);
+
+function pointsToFile(full: string): boolean {
+  try {
+    return statSync(full).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -35,9 +35,13 @@ function absence(root: string, path: string): string {
 }
 
 function assertKernelRoot(root: string): void {
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new TreeError(root, 0, 'kernel tree not found (run `npm run setup`, or pass --tree DIR / SYSWIRE_TREE)');
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    throw new TreeError(root, 0, 'kernel tree not found: no such directory (pass --tree DIR or set SYSWIRE_TREE)');
   }
+  if (!stat.isDirectory()) throw new TreeError(root, 0, `kernel tree not found: not a directory (${kindOf(stat)})`);
   if (!existsSync(join(root, 'arch')) || !existsSync(join(root, 'scripts'))) {
     throw new TreeError(root, 0, 'not a kernel tree: no arch/ or scripts/ directory');
   }
