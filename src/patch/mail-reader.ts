@@ -3,12 +3,14 @@
  * date, subject (without its `[PATCH ...]` prefix), the commit message and
  * the patch.  Also what `git am` throws away but a re-post keeps: the
  * subject prefix and version (`[RFC PATCH v3 1/2]`), the text between `---`
- * and the diffstat (the changelog) and the blob id abbreviation.
+ * and the diffstat (the changelog) and the blob id abbreviation.  Header
+ * fields and text are decoded with the mail's declared charset; the
+ * patch keeps its bytes.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeBytes } from '../io/byte-text.js';
+import { decodeBytes, encodeText } from '../io/byte-text.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { git } from '../git/git-runner.js';
 import type { Identity } from '../git/scratch-repo.js';
@@ -32,26 +34,69 @@ export interface Mail {
 export function readMail(file: string, text: string): Mail {
   const dir = mkdtempSync(join(tmpdir(), 'syswire-mail-'));
   try {
-    const out = git(['mailinfo', '-u', 'msg', 'patch'], { cwd: dir, input: text });
-    const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '';
+    const out = mailinfo(file, text, dir);
+    const charset = declaredCharset(text);
+    const field = (name: string) => recode(new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '', charset);
     const [name, email, date, subject] = [field('Author'), field('Email'), field('Date'), field('Subject')];
-    if (!email || !subject) throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: 'not a patch mail (no From:/Subject:)' }]);
+    if (!email || !subject) throw notAMail(file, 'no From:/Subject:');
     const tags = (/^Subject: \[([^\]]*)\]/m.exec(text)?.[1] ?? 'PATCH').split(/\s+/);
     const version = tags.map((t) => /^v(\d+)$/.exec(t)?.[1]).find(Boolean);
     const abbrev = /^index ([0-9a-f]+)\.\.[0-9a-f]+/m.exec(text)?.[1]?.length;
+    const patch = decodeBytes(readFileSync(join(dir, 'patch')));
     return {
       subject,
       author: { name, email, date: date || '@0 +0000' },
-      message: readFileSync(join(dir, 'msg'), 'utf8'),
-      patch: decodeBytes(readFileSync(join(dir, 'patch'))),
+      message: recode(decodeBytes(readFileSync(join(dir, 'msg'))), charset),
+      patch,
       prefix: tags.filter((t) => !/^v\d+$/.test(t) && !/^\d+\/\d+$/.test(t)).join(' ') || 'PATCH',
       version: version ? Number(version) : 1,
-      changelog: changelogOf(text),
+      // mailinfo puts everything from the first `---` in `patch`, transfer-decoded but not recoded.
+      changelog: recode(changelogOf(`\n${patch}`), charset),
       abbrev,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `git mailinfo -u` in `dir`: the header fields on stdout, `msg` and `patch` beside; a mail it refuses is a diagnostic. */
+function mailinfo(file: string, text: string, dir: string): string {
+  if (text.trim() === '') throw notAMail(file, 'the file is empty');
+  try {
+    return git(['mailinfo', '-u', 'msg', 'patch'], { cwd: dir, input: text });
+  } catch (err) {
+    const why = String((err as { stderr?: string }).stderr ?? err).trim().split('\n')[0]!.replace(/^error: /, '');
+    throw notAMail(file, `git mailinfo: ${why}`);
+  }
+}
+
+function notAMail(file: string, why: string): DiagnosticError {
+  return new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: `not a patch mail (${why})` }]);
+}
+
+/** The charset of the mail's top-level Content-Type, if it declares one. */
+function declaredCharset(text: string): string | undefined {
+  const header = text.slice(0, text.search(/\n\n|$/));
+  const type = /^Content-Type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(header)?.[0];
+  return type === undefined ? undefined : /charset="?([^";\s]+)/i.exec(type)?.[1];
+}
+
+/**
+ * Text that is still not UTF-8 after mailinfo (a raw 8-bit header before
+ * the Content-Type line, a body without a charset) decoded with the
+ * mail's charset, or as Latin-1 (Windows-1252) when it declares none or
+ * wrongly declares UTF-8.
+ */
+function recode(text: string, charset: string | undefined): string {
+  if (!/[\udc80-\udcff]/.test(text)) return text;
+  const label = charset && !/^utf-?8$/i.test(charset) ? charset : 'windows-1252';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    decoder = new TextDecoder('windows-1252');
+  }
+  return decoder.decode(encodeText(text));
 }
 
 /** The lines after the first `---` up to the diffstat, the diff or the end. */

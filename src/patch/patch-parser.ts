@@ -13,11 +13,13 @@
  * its files start at a `--- ` line followed by a `+++ ` line, and paths
  * lose only an `a/` or `b/` prefix.  Hunks end by their line counts, so the
  * mail signature after the last hunk (`-- ` and git's version) is not taken
- * for a context line.
+ * for a context line.  Paths git C-quotes (`"b/caf\303\251.h"`) are unquoted
+ * before they are checked, as git apply will read them.
  *
  * This is syswire's only diff reader: lint, renumber and repost all read
  * patches through it.
  */
+import { decodeBytes } from '../io/byte-text.js';
 import { pathFormError } from '../io/path-guard.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 
@@ -96,8 +98,8 @@ function startsFile(lines: readonly string[], at: number): boolean {
 
 /** `diff --git a/<old> b/<new>` and its extended headers, up to the first hunk. */
 function readGitHeader(lines: readonly string[], at: number, file: FileDiff): number {
-  const names = /^diff --git a\/(\S+) b\/(\S+)$/.exec(lines[at]!);
-  if (names) [file.oldPath, file.newPath] = [names[1], names[2]];
+  const names = gitNames(lines[at]!.slice('diff --git '.length));
+  if (names) [file.oldPath, file.newPath] = names;
   let i = at + 1;
   for (; i < lines.length && !lines[i]!.startsWith('@@') && !lines[i]!.startsWith('diff --git '); i++) {
     const l = lines[i]!;
@@ -115,9 +117,51 @@ function readPlainHeader(lines: readonly string[], at: number, file: FileDiff): 
 }
 
 function pathOf(field: string, prefix: string): string | undefined {
-  const path = field.split('\t')[0]!;
+  const path = field.startsWith('"') ? unquote(field)[0] : field.split('\t')[0]!;
   if (path === '/dev/null') return undefined;
   return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+/** `a/<old> b/<new>` of a `diff --git` line, each plain or C-quoted; undefined when it is neither. */
+function gitNames(rest: string): [string, string] | undefined {
+  const [oldName, afterOld] = readName(rest);
+  if (!afterOld.startsWith(' ')) return undefined;
+  const [newName, afterNew] = readName(afterOld.slice(1));
+  if (afterNew !== '' || !oldName.startsWith('a/') || !newName.startsWith('b/')) return undefined;
+  return [oldName.slice(2), newName.slice(2)];
+}
+
+/** One name of a `diff --git` line, C-quoted or up to the next space, and the rest of the line. */
+function readName(text: string): [string, string] {
+  if (text.startsWith('"')) return unquote(text);
+  const end = text.search(/\s|$/);
+  return [text.slice(0, end), text.slice(end)];
+}
+
+const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * A path git wrote C-quoted (`"b/\303\251t\303\251.h"`, for bytes and
+ * characters it will not print raw) and the text after the closing quote.
+ * Octal escapes are bytes, decoded losslessly; git apply reads the same
+ * path, so the form checks must see it unquoted (`"\056\056/x"` is `../x`).
+ */
+function unquote(field: string): [string, string] {
+  const bytes: number[] = [];
+  for (let i = 1; i < field.length; i++) {
+    const c = field[i]!;
+    if (c === '"') return [decodeBytes(Uint8Array.from(bytes)), field.slice(i + 1)];
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const octal = /^[0-3][0-7]{2}/.exec(field.slice(i + 1))?.[0];
+    const escaped = octal ? parseInt(octal, 8) : ESCAPES[field[i + 1] ?? ''];
+    if (escaped === undefined) throw new PatchParseError(`bad escape in quoted path ${field}`);
+    bytes.push(escaped);
+    i += octal ? 3 : 1;
+  }
+  throw new PatchParseError(`unterminated quoted path ${field}`);
 }
 
 function readHunk(lines: readonly string[], at: number, file: FileDiff): number {
