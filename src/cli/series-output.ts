@@ -13,6 +13,7 @@ import { writeFileSets, type FileSet } from '../io/file-writer.js';
 import { PathError, readConfined, readRegularFile } from '../io/path-guard.js';
 import { decodeBytes, encodeText } from '../io/byte-text.js';
 import { formatSeries, type PatchFile } from '../patch/format-patch.js';
+import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
 import { planWireUp } from '../plan/wire-plan.js';
 import { UsageError } from './args.js';
@@ -31,9 +32,12 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
   const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc };
   const userPatches: UserPatch[] = series.patches.map((p, i) => {
     try {
-      return { file: p.file, text: decodeBytes(readRegularFile(resolve(dirname(defsFile), p.file), p.file)), position: p.position };
+      const text = decodeBytes(readRegularFile(resolve(dirname(defsFile), p.file), p.file));
+      parsePatch(text); // Its diff paths are checked before git sees them.
+      return { file: p.file, text, position: p.position };
     } catch (err) {
       if (err instanceof PathError) throw new DiagnosticError([loaded.error(['series', 'patches', i, 'file'], `patch file '${p.file}': ${err.reason}`)]);
+      if (err instanceof PatchParseError) throw new DiagnosticError([loaded.error(['series', 'patches', i, 'file'], `patch file '${p.file}': not a valid patch: ${err.message}`)]);
       throw err;
     }
   });

@@ -10,9 +10,10 @@
  *
  * Idempotent: lines already present are not added again.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { decodeBytes } from '../../io/byte-text.js';
 import { writeFilesAtomic } from '../../io/file-writer.js';
+import { readConfined } from '../../io/path-guard.js';
 import { git } from '../../git/git-runner.js';
 import { DiagnosticError } from '../../model/diagnostics.js';
 import { parseUpstreamChoice, UPSTREAM_CHOICES } from '../../merge/upstream-side.js';
@@ -40,16 +41,18 @@ export function runInstallMergeDriver(args: string[], ctx: CliContext): number {
   }
   const bin = join(PACKAGE_ROOT, 'bin', 'syswire.js');
   const driver = `${shellQuote(process.execPath)} ${shellQuote(bin)} merge-driver --upstream ${upstream} %O %A %B %P`;
-  git(['config', `merge.${DRIVER}.name`, 'syswire: renumber syscalls appended on both sides'], { cwd: top });
-  git(['config', `merge.${DRIVER}.driver`, driver], { cwd: top });
   const attrFile = values.info ? resolve(top, git(['rev-parse', '--git-path', 'info/attributes'], { cwd: top }).trim()) : join(top, '.gitattributes');
-  const before = existsSync(attrFile) ? readFileSync(attrFile, 'utf8') : '';
+  // Read like any file syswire did not write: a symlink, a FIFO or /dev/zero there is refused, not followed.
+  const before = decodeBytes(readConfined(dirname(attrFile), basename(attrFile), attrFile, dirname(attrFile)) ?? Buffer.alloc(0));
   const present = new Set(before.split('\n').map((l) => l.trim().split(/\s+/).join(' ')));
   const missing = ATTRIBUTE_PATTERNS.map((p) => `${p} merge=${DRIVER}`).filter((l) => !present.has(l));
+  // The attributes first: when they cannot be written, the git config is not touched either.
   if (missing.length > 0) {
     const head = before === '' || before.endsWith('\n') ? before : `${before}\n`;
     writeFilesAtomic(dirname(attrFile), [{ path: basename(attrFile), content: `${head}${missing.join('\n')}\n` }]);
   }
+  git(['config', `merge.${DRIVER}.name`, 'syswire: renumber syscalls appended on both sides'], { cwd: top });
+  git(['config', `merge.${DRIVER}.driver`, driver], { cwd: top });
   ctx.stdout(`merge driver '${DRIVER}' installed in ${top} (upstream = ${upstream}); ${missing.length} attribute line(s) added to ${attrFile}\n`);
   return EXIT.ok;
 }

@@ -17,6 +17,8 @@ import { EXIT, type CliContext } from '../context.js';
 
 export function runMergeDriver(args: string[], ctx: CliContext): number {
   const { values, positionals } = parseCommandArgs(MERGE_DRIVER, args);
+  const choice = parseUpstreamChoice(values.upstream);
+  if (!choice) throw new UsageError(`syswire merge-driver: --upstream must be one of ${UPSTREAM_CHOICES.join(', ')}`);
   const [basePath, oursPath, theirsPath, path] = positionals.map((p, i) => (i < 3 ? resolve(ctx.cwd, p) : p)) as [string, string, string, string];
   const inputs = [basePath, oursPath, theirsPath].map((file, i) => readRegularFile(file, positionals[i]));
   const binary = inputs.findIndex((bytes) => bytes.includes(0));
@@ -25,8 +27,6 @@ export function runMergeDriver(args: string[], ctx: CliContext): number {
     return EXIT.fail;
   }
   const [base, ours, theirs] = inputs.map(decodeBytes) as [string, string, string];
-  const choice = parseUpstreamChoice(values.upstream);
-  if (!choice) throw new UsageError(`syswire merge-driver: --upstream must be one of ${UPSTREAM_CHOICES.join(', ')}`);
   const upstream = resolveUpstream(choice, ctx.cwd);
   const outcome = mergeSyscallFile({ kind: fileKind(path, ours), base, ours, theirs, upstream });
   writeFilesAtomic(dirname(oursPath), [{ path: basename(oursPath), content: outcome.text }]);

@@ -33,11 +33,11 @@ import { decodeBytes } from '../../io/byte-text.js';
 import { readRegularFile } from '../../io/path-guard.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
 import { readMail, type Mail } from '../../patch/mail-reader.js';
-import { parsePatchFile } from '../../patch/patch-parser.js';
+import { parsePatchFile, type ParsedPatch } from '../../patch/patch-parser.js';
 import { repostSeries } from '../../patch/repost-series.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { RENUMBER } from '../command-specs.js';
-import { EXIT, resolveTree, type CliContext } from '../context.js';
+import { displayPath, EXIT, resolveTree, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from '../series-output.js';
 
@@ -85,7 +85,7 @@ function numbersOn(tree: KernelTree, loaded: LoadedDefs): Map<string, number> {
 /** The numbers the series had before the rebase, without an old tree (see the header comment). */
 function previousNumbers(ctx: CliContext, loaded: LoadedDefs, tree: LoadedTree, patches: string | undefined): Map<string, number> {
   if (patches) {
-    const found = oldNumbers(tree, readPatchDiffs(resolve(ctx.cwd, patches)));
+    const found = oldNumbers(tree, readPatchDiffs(ctx, resolve(ctx.cwd, patches)));
     const names = loaded.defs.syscalls.map((s) => s.name);
     const missing = names.filter((n) => !found.has(n));
     if (missing.length > 0) throw new DiagnosticError([{ file: patches, line: 0, col: 0, severity: 'error', message: `no '#define __NR_' for ${missing.join(', ')} in the patches` }]);
@@ -109,24 +109,34 @@ function listPatchDir(dir: string): { names: string[]; coverName: string | undef
   return { names: names.filter((n) => n !== coverName), coverName };
 }
 
-/** The mails of a series directory, in file-name order, the cover letter apart. */
-function readPatchDir(dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
+/** The mails of a series directory, in file-name order, the cover letter apart; each named as the user would type it. */
+function readPatchDir(ctx: CliContext, dir: string): { patches: OldPatch[]; mails: Mail[]; cover: Mail | undefined } {
   const { names, coverName } = listPatchDir(dir);
-  const mails = names.map((n) => ({ name: n, mail: readMail(n, readMailFile(dir, n)) }));
+  const mails = names.map((n) => ({ file: displayPath(ctx, join(dir, n)), mail: readMailFile(ctx, dir, n) }));
   return {
-    patches: mails.map(({ name, mail }) => ({ file: name, diff: parsePatchFile(name, mail.patch) })),
+    patches: mails.map(({ file, mail }) => ({ file, diff: diffOf(file, mail) })),
     mails: mails.map((m) => m.mail),
-    cover: coverName ? readMail(coverName, readMailFile(dir, coverName)) : undefined,
+    cover: coverName ? readMailFile(ctx, dir, coverName) : undefined,
   };
 }
 
 /** Only the diffs of a series directory's patches (no cover letter), for the old numbers. */
-function readPatchDiffs(dir: string): OldPatch[] {
-  return listPatchDir(dir).names.map((n) => ({ file: n, diff: parsePatchFile(n, readMail(n, readMailFile(dir, n)).patch) }));
+function readPatchDiffs(ctx: CliContext, dir: string): OldPatch[] {
+  return listPatchDir(dir).names.map((n) => {
+    const file = displayPath(ctx, join(dir, n));
+    return { file, diff: diffOf(file, readMailFile(ctx, dir, n)) };
+  });
+}
+
+/** A patch mail's diff; a mail without one (a cover letter in the wrong place, a plain message) is refused. */
+function diffOf(file: string, mail: Mail): ParsedPatch {
+  const diff = parsePatchFile(file, mail.patch);
+  if (diff.files.length === 0) throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: 'not a patch: the mail has no diff' }]);
+  return diff;
 }
 
 function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: string, check: boolean | undefined): number {
-  const { patches, mails, cover } = readPatchDir(dir);
+  const { patches, mails, cover } = readPatchDir(ctx, dir);
   const readBase = treeFileReader(tree.root);
   const result = renumberPatches(tree, patches, readBase);
   ctx.stdout(formatMoves(result.moves));
@@ -139,7 +149,8 @@ function renumberMails(ctx: CliContext, tree: LoadedTree, dir: string, outDir: s
   return emitPatches(ctx, outDir, files, check, `syswire renumber --patches ${dir}`);
 }
 
-/** A mail of the series directory, as bytes decoded losslessly (mailinfo decodes its charset). */
-function readMailFile(dir: string, name: string): string {
-  return decodeBytes(readRegularFile(join(dir, name), name));
+/** A mail of the series directory, as bytes decoded losslessly (mail-reader decodes its charset). */
+function readMailFile(ctx: CliContext, dir: string, name: string): Mail {
+  const file = displayPath(ctx, join(dir, name));
+  return readMail(file, decodeBytes(readRegularFile(join(dir, name), file)));
 }
