@@ -270,13 +270,14 @@ for (const { version, dir } of [
       // first on the include path must name the new calls, which proves
       // they are in the reference table and the check would have caught
       // their absence.
-      const cmd = /^\s*sh (\S+\/checksyscalls\.sh) (.*)$/m.exec(r.log);
+      // 6.19+ Kbuild runs it as `DEPFILE=<file> sh checksyscalls.sh ... ; touch <stamp>`.
+      const cmd = /^\s*(?:DEPFILE=\S+ )?sh (\S+\/checksyscalls\.sh) (.*?)(?: ?; touch \S+)?$/m.exec(r.log);
       expect(cmd, 'checksyscalls.sh ran in make prepare').not.toBeNull();
       const fake = join(work, 'empty-unistd');
       mkdirSync(join(fake, 'asm'), { recursive: true });
       writeFileSync(join(fake, 'asm/unistd.h'), '/* no syscalls */\n');
       const args = shellWords(cmd![2]!).flatMap((w) => (w === '-nostdinc' ? [w, `-I${fake}`] : [w]));
-      const control = spawnSync('sh', [cmd![1]!, ...args], { cwd: build, encoding: 'utf8', env: { ...process.env, srctree: patched } });
+      const control = spawnSync('sh', [cmd![1]!, ...args], { cwd: build, encoding: 'utf8', env: { ...process.env, srctree: patched, DEPFILE: join(work, 'control.d') } });
       for (const c of calls) expect(notImplemented(control.stderr).some((l) => l.includes(` ${c.def.name} `)), `control names ${c.def.name}`).toBe(true);
       // The native and compat sys_call_table: a row past __NR_syscalls or
       // __NR_compat_syscalls (6.1's unistd32.h) is an out-of-bounds initializer.
