@@ -98,7 +98,19 @@ export function insertChangelog(mail: string, changelog: string): string {
   if (changelog === '') return mail;
   const at = mail.indexOf('\n---\n');
   if (at < 0) return mail;
-  return `${mail.slice(0, at + 5)}${changelog}${mail.slice(at + 5)}`;
+  const text = `${mail.slice(0, at + 5)}${changelog}${mail.slice(at + 5)}`;
+  return /[^\x00-\x7f]/.test(changelog) ? declareUtf8(text) : text;
+}
+
+/**
+ * git writes the MIME headers only when the commit message is not ASCII;
+ * a changelog added afterwards (`Thomas Weißschuh`) needs them too, or the
+ * mail carries UTF-8 without saying so.  The lines are git's own.
+ */
+function declareUtf8(mail: string): string {
+  const end = mail.indexOf('\n\n');
+  if (end < 0 || /^Content-Type:/im.test(mail.slice(0, end))) return mail;
+  return `${mail.slice(0, end)}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit${mail.slice(end)}`;
 }
 
 function committerEnv(c: Identity): Record<string, string> {

@@ -10,7 +10,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeBytes, encodeText } from '../io/byte-text.js';
+import { decodeBytes } from '../io/byte-text.js';
+import { declaredCharset, recodeText } from './mail-charset.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { git } from '../git/git-runner.js';
 import type { Identity } from '../git/scratch-repo.js';
@@ -36,7 +37,7 @@ export function readMail(file: string, text: string): Mail {
   try {
     const out = mailinfo(file, text, dir);
     const charset = declaredCharset(text);
-    const field = (name: string) => recode(new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '', charset);
+    const field = (name: string) => recodeText(new RegExp(`^${name}: (.*)$`, 'm').exec(out)?.[1] ?? '', charset);
     const [name, email, date, subject] = [field('Author'), field('Email'), field('Date'), field('Subject')];
     if (!email || !subject) throw notAMail(file, 'no From:/Subject:');
     const tags = (/^Subject: \[([^\]]*)\]/m.exec(text)?.[1] ?? 'PATCH').split(/\s+/);
@@ -46,12 +47,12 @@ export function readMail(file: string, text: string): Mail {
     return {
       subject,
       author: { name, email, date: date || '@0 +0000' },
-      message: recode(decodeBytes(readFileSync(join(dir, 'msg'))), charset),
+      message: recodeText(decodeBytes(readFileSync(join(dir, 'msg'))), charset),
       patch,
       prefix: tags.filter((t) => !/^v\d+$/.test(t) && !/^\d+\/\d+$/.test(t)).join(' ') || 'PATCH',
       version: version ? Number(version) : 1,
       // mailinfo puts everything from the first `---` in `patch`, transfer-decoded but not recoded.
-      changelog: recode(changelogOf(`\n${patch}`), charset),
+      changelog: recodeText(changelogOf(`\n${patch}`), charset),
       abbrev,
     };
   } finally {
@@ -72,31 +73,6 @@ function mailinfo(file: string, text: string, dir: string): string {
 
 function notAMail(file: string, why: string): DiagnosticError {
   return new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: `not a patch mail (${why})` }]);
-}
-
-/** The charset of the mail's top-level Content-Type, if it declares one. */
-function declaredCharset(text: string): string | undefined {
-  const header = text.slice(0, text.search(/\n\n|$/));
-  const type = /^Content-Type:[^\n]*(?:\n[ \t][^\n]*)*/im.exec(header)?.[0];
-  return type === undefined ? undefined : /charset="?([^";\s]+)/i.exec(type)?.[1];
-}
-
-/**
- * Text that is still not UTF-8 after mailinfo (a raw 8-bit header before
- * the Content-Type line, a body without a charset) decoded with the
- * mail's charset, or as Latin-1 (Windows-1252) when it declares none or
- * wrongly declares UTF-8.
- */
-function recode(text: string, charset: string | undefined): string {
-  if (!/[\udc80-\udcff]/.test(text)) return text;
-  const label = charset && !/^utf-?8$/i.test(charset) ? charset : 'windows-1252';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    decoder = new TextDecoder('windows-1252');
-  }
-  return decoder.decode(encodeText(text));
 }
 
 /** The lines after the first `---` up to the diffstat, the diff or the end. */
