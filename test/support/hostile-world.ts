@@ -70,7 +70,8 @@ export interface Given {
   teardown?: (w: World) => void;
 }
 
-type Expectation = 'same' | 'applied' | ((w: World, r: RunResult) => void);
+/** Unchanged, the control run's result, or a check given the world, the result and the snapshot before the run. */
+type Expectation = 'same' | 'applied' | ((w: World, r: RunResult, before: Map<string, string>) => void | Promise<void>);
 
 export interface Want {
   code: number;
@@ -81,6 +82,10 @@ export interface Want {
   tree?: Expectation;
   /** --out afterwards, likewise (default: unchanged). */
   out?: Expectation;
+  /** Files under BASE, outside the tree and --out, the command is meant to write (the merge driver's %A). */
+  writes?: readonly string[];
+  /** A last check of anything else (what the merge driver wrote, what a re-run printed). */
+  after?: (w: World, r: RunResult) => void | Promise<void>;
 }
 
 export type HostileCase = readonly [title: string, spec: { given: Given; want: Want }];
@@ -191,6 +196,8 @@ export function collect(child: ReturnType<typeof spawn>, timeoutMs = BIN_TIMEOUT
 export interface Control {
   tree: Map<string, string>;
   out: Map<string, string>;
+  /** The control world, to read the control run's files from. */
+  world: World;
 }
 let control: Promise<Control> | undefined;
 export function controlRun(): Promise<Control> {
@@ -198,7 +205,7 @@ export function controlRun(): Promise<Control> {
     const w = makeWorld();
     const r = await runSyswire(w, applyArgv(w));
     if (r.code !== 0) throw new Error(`the control run failed: ${r.stderr}`);
-    return { tree: snapshot(w.tree), out: snapshot(w.out) };
+    return { tree: snapshot(w.tree), out: snapshot(w.out), world: w };
   })();
   return control;
 }
@@ -247,13 +254,15 @@ export async function checkCase(title: string, { given, want }: { given: Given; 
     expect(text, said).not.toMatch(/^\s+at /m);
   }
   const c = want.tree === 'applied' || want.out === 'applied' ? await controlRun() : undefined;
-  judge('tree', want.tree, w.tree, tree, c?.tree, w, r, said);
-  judge('--out', want.out, w.out, out, c?.out, w, r, said);
-  expect(diffSnapshots(rest, snapshot(w.base, [TREE_IN_BASE, 'out'])), `written outside the tree and --out\n${said}`).toEqual([]);
+  await judge('tree', want.tree, w.tree, tree, c?.tree, w, r, said);
+  await judge('--out', want.out, w.out, out, c?.out, w, r, said);
+  const outside = diffSnapshots(rest, snapshot(w.base, [TREE_IN_BASE, 'out'])).filter((l) => !want.writes?.includes(l.slice(2)));
+  expect(outside, `written outside the tree and --out\n${said}`).toEqual([]);
+  await want.after?.(w, r);
 }
 
-function judge(what: string, want: Expectation | undefined, root: string, before: Map<string, string>, applied: Map<string, string> | undefined, w: World, r: RunResult, said: string): void {
-  if (typeof want === 'function') return want(w, r);
+async function judge(what: string, want: Expectation | undefined, root: string, before: Map<string, string>, applied: Map<string, string> | undefined, w: World, r: RunResult, said: string): Promise<void> {
+  if (typeof want === 'function') return want(w, r, before);
   const expected = want === 'applied' ? applied! : before;
   expect(diffSnapshots(expected, snapshot(root)), `${what} is not ${want === 'applied' ? "the control run's result" : 'byte-identical'}\n${said}`).toEqual([]);
 }
