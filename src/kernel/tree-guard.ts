@@ -1,6 +1,6 @@
 /**
  * Refuse kernel files syswire must not edit: an unresolved merge (conflict
- * markers) or CRLF line endings.  Both would make any generated hunk wrong,
+ * markers), CRLF line endings or a NUL byte (git would diff it as binary).  Both would make any generated hunk wrong,
  * so the whole run stops before anything is written.
  */
 export class TreeError extends Error {
@@ -16,6 +16,8 @@ export class TreeError extends Error {
 const CONFLICT = /^(<{7}|={7}|>{7}|\|{7})( |$)/m;
 
 export function assertEditable(path: string, source: string): void {
+  const nul = source.indexOf('\0');
+  if (nul >= 0) throw new TreeError(path, lineOf(source, nul), 'a NUL byte; kernel source files are text (is the file corrupt?)');
   const cr = source.indexOf('\r');
   if (cr >= 0) throw new TreeError(path, lineOf(source, cr), 'CRLF line endings; kernel files use LF only (convert the file first)');
   const hit = CONFLICT.exec(source);

@@ -30,7 +30,9 @@ interface TouchedFile {
 
 /** Files a patch leaves in the tree (deleted ones are left out), and whether it creates them. */
 function touchedFiles(file: string, patch: string): TouchedFile[] {
-  return parsePatchFile(file, patch).files.flatMap((f) => (f.newPath === undefined ? [] : [{ path: f.newPath, added: f.oldPath === undefined }]));
+  const { files } = parsePatchFile(file, patch);
+  if (files.length === 0) throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message: 'not a patch: no diff in it' }]);
+  return files.flatMap((f) => (f.newPath === undefined ? [] : [{ path: f.newPath, added: f.oldPath === undefined }]));
 }
 
 const key = (f: Finding) => `${f.rule}\0${f.file}\0${f.message}`;

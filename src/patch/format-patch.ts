@@ -169,6 +169,8 @@ function fail(file: string, message: string): never {
   throw new DiagnosticError([{ file, line: 0, col: 0, severity: 'error', message }]);
 }
 
+/** git's first `error:` line (warnings come first at times), else its first line. */
 function firstLine(text: string): string {
-  return text.trim().split('\n')[0] ?? '';
+  const lines = text.trim().split('\n');
+  return lines.find((l) => l.startsWith('error: ')) ?? lines[0] ?? '';
 }

@@ -32,7 +32,9 @@ export interface Mail {
   abbrev: number | undefined;
 }
 
-export function readMail(file: string, text: string): Mail {
+export function readMail(file: string, raw: string): Mail {
+  // As `git am` (mailsplit without --keep-cr): a mail saved with CRLF line endings is read with LF.
+  const text = raw.replace(/\r\n/g, '\n');
   const dir = mkdtempSync(join(tmpdir(), 'syswire-mail-'));
   try {
     const out = mailinfo(file, text, dir);
