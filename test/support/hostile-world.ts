@@ -242,6 +242,7 @@ export async function checkCase(title: string, { given, want }: { given: Given; 
   } finally {
     given.teardown?.(w);
   }
+  if (process.env.SHOW_STDERR) console.log(`[${title}] ${r.stderr}`);
   const said = `${title}\n--- exit ${r.code}${r.signal ? ` (${r.signal})` : ''}\n--- stderr\n${r.stderr}--- stdout\n${r.stdout.slice(0, 2000)}`;
   expect(r.timedOut, `hung: killed after ${BIN_TIMEOUT_MS} ms\n${said}`).toBe(false);
   expect(r.code, said).toBe(want.code);
