@@ -157,7 +157,7 @@ function stageSet(root: string, changed: readonly { path: string; bytes: Buffer 
     }
   } catch (err) {
     const undo = restore(root, journal);
-    throw rolledBack(`${at}: error: ${describe(err)}`, undo, [root]);
+    throw rolledBack(`${at}: error: ${describeErrno(err)}`, undo, [root]);
   }
   return staged;
 }
@@ -171,7 +171,7 @@ function replaceAll(staged: readonly Staged[]): void {
       const roots = [...new Set(staged.map((x) => x.root))];
       const undo = roots.map((root) => restore(root, readOwnJournal(root)));
       const undone = i === 0 ? '' : `; the ${i} file${i > 1 ? 's' : ''} already replaced ${i > 1 ? 'were' : 'was'} restored`;
-      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describe(err)}${undone}`, { restored: 0, failed: undo.flatMap((u) => u.failed) }, roots);
+      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describeErrno(err)}${undone}`, { restored: 0, failed: undo.flatMap((u) => u.failed) }, roots);
     }
   }
 }
@@ -189,7 +189,7 @@ function lock(root: string, note: (text: string) => void): void {
     mkdirSync(root, { recursive: true });
     mkdirSync(txn);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(`${(err as NodeJS.ErrnoException).path ?? txn}: error: cannot lock: ${describe(err)}; nothing was written`);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(`${(err as NodeJS.ErrnoException).path ?? txn}: error: cannot lock: ${describeErrno(err)}; nothing was written`);
     recover(root, note);
     mkdirSync(txn);
   }
@@ -253,7 +253,7 @@ function restore(root: string, journal: Journal): Restored {
         undo.restored++;
       }
     } catch (err) {
-      undo.failed.push(`${e.path} (${describe(err)})`);
+      undo.failed.push(`${e.path} (${describeErrno(err)})`);
     }
   }
   for (const dir of [...journal.dirs].reverse()) {
@@ -314,8 +314,18 @@ function guarded<T>(fn: () => T): T {
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
-function describe(err: unknown): string {
+/** A failed file operation in words: `no space left on device`, `file too large`, ... (else the errno code). */
+export function describeErrno(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  const known: Record<string, string> = { ENOSPC: 'no space left on device', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded' };
+  const known: Record<string, string> = {
+    ENOSPC: 'no space left on device',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large (a file-size limit?)',
+    ENOTDIR: 'not a directory',
+    ENOENT: 'no such file or directory',
+  };
   return (e.code && known[e.code]) ?? e.code ?? String(err);
 }
