@@ -9,6 +9,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSyn
 import { resolve } from 'node:path';
 import { decodeDefinition, MAX_DEFINITION_BYTES, sizeProblem } from '../model/definition-text.js';
 import { loadDefinitions, type LoadedDefs } from '../model/defs-loader.js';
+import { kindOf } from '../io/path-guard.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import type { CliContext } from './context.js';
 
@@ -73,15 +74,8 @@ function isSymlink(file: string): boolean {
   }
 }
 
-/** `a directory`, `a FIFO`, ...; undefined for a regular file. */
-function fileKind(st: Stats): string | undefined {
-  if (st.isFile()) return undefined;
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  return 'a special file';
-}
+/** `a directory`, `a FIFO`, ... (path-guard's words); undefined for a regular file. */
+const fileKind = (st: Stats): string | undefined => (st.isFile() ? undefined : kindOf(st));
 
 /** `permission denied (EACCES)` from a Node errno error. */
 function errnoReason(err: unknown): string {

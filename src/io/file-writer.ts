@@ -315,7 +315,7 @@ function guarded<T>(fn: () => T): T {
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
 /** A failed file operation in words: `no space left on device`, `file too large`, ... (else the errno code). */
-export function describeErrno(err: unknown): string {
+function describeErrno(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const known: Record<string, string> = {
     ENOSPC: 'no space left on device',

@@ -23,7 +23,6 @@ import { checkPrototypes } from './prototype-rule.js';
 import { checkRowWhitespace } from './row-whitespace-rule.js';
 import { checkSyscallCount } from './syscall-count-rule.js';
 import { checkUapiHeaders } from './uapi-header-rule.js';
-import type { StructHeaderIndex } from './struct-header-index.js';
 
 export const RULES: readonly LintRule[] = [checkMissingRows, checkNumberAgreement, checkAbiTags, checkRowWhitespace, checkSyscallCount, checkUapiHeaders, checkPrototypes];
 
@@ -31,19 +30,10 @@ export function lintTree(ctx: LintContext): Finding[] {
   return RULES.flatMap((rule) => rule(ctx)).sort(byPosition);
 }
 
-/**
- * A context reading extra files from the tree's directory.  With a struct
- * index (struct-header-index.ts), structs it covers are looked up there and
- * only the others are grepped for.
- */
-export function diskContext(tree: KernelTree, root: string, known?: { structs: ReadonlySet<string>; index: StructHeaderIndex }): LintContext {
+/** A context reading extra files from the tree's directory; struct headers are grepped for on demand. */
+export function diskContext(tree: KernelTree, root: string): LintContext {
   const readFile = treeFileReader(root);
-  const findStructHeaders = (structs: readonly string[]) => {
-    if (!known) return grepStructHeaders(root, structs);
-    const rest = structs.filter((s) => !known.structs.has(s));
-    const found = structs.flatMap((s) => known.index.get(s) ?? []);
-    return [...new Set([...found, ...grepStructHeaders(root, rest)])].sort();
-  };
+  const findStructHeaders = (structs: readonly string[]) => grepStructHeaders(root, structs);
   return { tree, readFile, uapiHeaders: [], findStructHeaders };
 }
 

@@ -13,7 +13,7 @@ import { syscallNameProblem } from './kernel-names.js';
 import { boundedInt, commentMarkerProblem, explicitNumber, quote, refuse, withReason } from './schema-checks.js';
 
 // A definition is validated once per run: zod's eval-compiled fast path
-// costs more to build (~2.5 ms) than it saves on one small document.
+// costs more to build than it saves on one small document.
 z.config({ jitless: true });
 
 /** Every name lands in C (`__NR_<name>`, `struct <name>`, a field): an identifier, and no keyword. */

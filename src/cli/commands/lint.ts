@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { formatFinding } from '../../lint/lint-finding.js';
 import { diskContext, lintTree } from '../../lint/lint-tree.js';
-import { indexStructHeaders } from '../../lint/struct-header-index.js';
 import { parseCommandArgs } from '../args.js';
 import { LINT } from '../command-specs.js';
 import { EXIT, resolveTree, type CliContext } from '../context.js';
@@ -19,7 +18,7 @@ export async function runLint(args: string[], ctx: CliContext): Promise<number> 
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   const findings =
     positionals.length === 0
-      ? lintTree(diskContext(tree, tree.root, indexStructHeaders(tree.root)))
+      ? lintTree(diskContext(tree, tree.root))
       : (await import('../../lint/lint-patch.js')).lintPatches(tree, positionals.map((p) => resolve(ctx.cwd, p)));
   for (const f of findings) ctx.stdout(`${formatFinding(f)}\n`);
   const errors = findings.filter((f) => f.severity === 'error').length;
