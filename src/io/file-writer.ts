@@ -2,8 +2,8 @@
  * The only module that writes files.  A set of files is written all or
  * nothing, like git's `index.lock`:
  *
- * 1. lock: `ROOT/.syswire-txn/` is created (mkdir is atomic); a second run
- *    on the same root is refused while the first one lives;
+ * 1. lock: `ROOT/.syswire-txn/` with the owner's pid (txn-lock.ts); a
+ *    second run on the same root is refused while the first one lives;
  * 2. journal: the planned files, their temporary names and backups go to
  *    `.syswire-txn/journal.json` before anything else is written;
  * 3. stage: every new text is written to a temporary file beside its
@@ -25,11 +25,13 @@
  * file is replaced.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encodeText } from './byte-text.js';
 import { confinePath, kindOf, PathError } from './path-guard.js';
-import { readFoundJournal, readOwnJournal, TXN, writeJournal, type Journal, type JournalEntry } from './txn-journal.js';
+import { describeErrno } from './errno-text.js';
+import { readOwnJournal, TXN, writeJournal, type Journal, type JournalEntry } from './txn-journal.js';
+import { clearLock, LockError, releaseLock, takeLock, type TakenOver } from './txn-lock.js';
 
 export interface OutputFile {
   /** Path relative to the root. */
@@ -75,8 +77,7 @@ export function writeFileSets(sets: readonly FileSet[], note: (text: string) => 
       lock(p.root, note);
       locked.push(p.root);
     }
-    const staged = active.flatMap((p) => stageSet(p.root, p.changed));
-    replaceAll(staged);
+    replaceAll(stageAll(active));
   } catch (err) {
     // A rollback that could not put every file back keeps the lock, its journal and backups for the next run.
     keep = err instanceof WriteError && err.keepLock;
@@ -121,19 +122,43 @@ function rootOf(given: string): string {
 
 /** Replacing by rename ignores a file's own mode, so honour read-only files (and unwritable directories) here. */
 function assertWritable(full: string, shown: string, exists: boolean): void {
+  if (exists && (statSync(full).mode & 0o222) === 0) throw new WriteError(`${shown}: error: read-only or not writable; nothing was written`);
   try {
-    if (exists && (statSync(full).mode & 0o222) === 0) throw new Error('read-only');
     if (exists) accessSync(full, constants.W_OK);
     let dir = dirname(full);
     while (!existsSync(dir)) dir = dirname(dir);
     accessSync(dir, constants.W_OK);
-  } catch {
-    throw new WriteError(`${shown}: error: read-only or not writable; nothing was written`);
+  } catch (err) {
+    // access(2) says EPERM for an immutable file (chattr +i), EROFS for a read-only mount.
+    const why = (err as NodeJS.ErrnoException).code === 'EPERM' ? 'operation not permitted (immutable?)' : describeErrno(err);
+    throw new WriteError(`${shown}: error: cannot be written: ${why}; nothing was written`);
   }
 }
 
-/** Journal, then temporary files and backups; on any failure, nothing is left behind. */
-function stageSet(root: string, changed: readonly { path: string; bytes: Buffer }[]): Staged[] {
+/** Stage every set; on any failure, every set staged so far (another root included) is undone. */
+function stageAll(plans: readonly { root: string; changed: readonly { path: string; bytes: Buffer }[] }[]): Staged[] {
+  const journals = new Map<string, Journal>();
+  try {
+    return plans.flatMap((p) => stageSet(p.root, p.changed, journals));
+  } catch (err) {
+    if (!(err instanceof StageError)) throw err;
+    const roots = [...journals.keys()];
+    const undo = roots.map((root) => restore(root, journals.get(root)!));
+    throw rolledBack(`${err.at}: error: ${describeErrno(err.cause)}`, { restored: 0, failed: undo.flatMap((u) => u.failed) }, roots);
+  }
+}
+
+class StageError extends Error {
+  constructor(
+    readonly at: string,
+    override readonly cause: unknown,
+  ) {
+    super(at);
+  }
+}
+
+/** Journal, then temporary files and backups; a failure throws StageError for stageAll to undo. */
+function stageSet(root: string, changed: readonly { path: string; bytes: Buffer }[], journals: Map<string, Journal>): Staged[] {
   const txn = join(root, TXN);
   const journal: Journal = { pid: process.pid, entries: [], dirs: [] };
   const staged = changed.map((f, i): Staged => {
@@ -147,6 +172,7 @@ function stageSet(root: string, changed: readonly { path: string; bytes: Buffer 
   journal.entries = staged.map((s) => s.entry);
   for (const s of staged) for (const dir of missingDirs(root, dirname(s.entry.path))) if (!journal.dirs.includes(dir)) journal.dirs.push(dir);
   let at = join(txn, 'journal.json');
+  journals.set(root, journal);
   try {
     writeJournal(txn, journal);
     for (const dir of journal.dirs) mkdirSync((at = join(root, dir)));
@@ -156,8 +182,7 @@ function stageSet(root: string, changed: readonly { path: string; bytes: Buffer 
       if (s.entry.backup) backUp(join(root, s.entry.path), join(root, s.entry.backup));
     }
   } catch (err) {
-    const undo = restore(root, journal);
-    throw rolledBack(`${at}: error: ${describeErrno(err)}`, undo, [root]);
+    throw new StageError(at, err);
   }
   return staged;
 }
@@ -183,44 +208,29 @@ function rolledBack(message: string, undo: Restored, roots: readonly string[]): 
   return new WriteError(`${message}; rolling back failed for ${undo.failed.join(', ')}: the old files are kept in ${where}, and the next syswire run restores them`, true);
 }
 
+/** Take the lock of `root`, rolling back what a killed run left there (txn-lock.ts). */
 function lock(root: string, note: (text: string) => void): void {
-  const txn = join(root, TXN);
+  let dead: TakenOver | undefined;
   try {
     mkdirSync(root, { recursive: true });
-    mkdirSync(txn);
+    dead = takeLock(root);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteError(`${(err as NodeJS.ErrnoException).path ?? txn}: error: cannot lock: ${describeErrno(err)}; nothing was written`);
-    recover(root, note);
-    mkdirSync(txn);
+    if (err instanceof LockError) throw new WriteError(`${err.message}; nothing was written`);
+    throw new WriteError(`${(err as NodeJS.ErrnoException).path ?? root}: error: cannot lock: ${describeErrno(err)}; nothing was written`);
   }
-  writeFileSync(join(txn, 'pid'), `${process.pid}\n`);
+  if (!dead) return;
+  const txn = join(root, TXN);
+  const undo = dead.journal ? restore(root, dead.journal) : { restored: 0, failed: [] };
+  // The lock is this run's now: the backups it keeps stay for the next run.
+  if (undo.failed.length > 0) throw new WriteError(`${txn}: error: cannot restore ${undo.failed.join(', ')} from an interrupted syswire run's backups; nothing was written`, true);
+  clearLock(root);
+  const total = dead.journal?.entries.length ?? 0;
+  const what = undo.restored > 0 ? `had replaced ${undo.restored} of ${total} files; the old files are restored` : 'had replaced no file; its temporary files are removed';
+  note(`${root}: note: an interrupted syswire run${dead.pid !== undefined && dead.pid > 0 ? ` (pid ${dead.pid})` : ''} ${what}\n`);
 }
 
 function unlock(root: string): void {
-  rmSync(join(root, TXN), { recursive: true, force: true });
-}
-
-/**
- * Undo what a dead run left (see the header); refuse while the run lives,
- * and refuse a lock or journal this module did not write (a `.syswire-txn`
- * that came with a tree must not lead a "restore" outside it).
- */
-function recover(root: string, note: (text: string) => void): void {
-  const txn = join(root, TXN);
-  const stat = lstatSync(txn);
-  if (!stat.isDirectory()) throw new WriteError(`${txn}: error: is ${stat.isSymbolicLink() ? 'a symlink' : kindOf(stat)}, not the lock directory syswire makes: check it and remove it by hand; nothing was written`);
-  const pid = Number(readOptional(join(txn, 'pid'))?.trim());
-  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-    throw new WriteError(`${txn}: error: another syswire run (pid ${pid}) is writing in ${root}; wait for it to finish; nothing was written`);
-  }
-  const { journal, problem } = readFoundJournal(root);
-  if (problem) throw new WriteError(`${txn}/journal.json: error: ${problem}; syswire did not write this journal: check ${txn} and remove it by hand; nothing was written`);
-  const undo = journal ? restore(root, journal) : { restored: 0, failed: [] };
-  if (undo.failed.length > 0) throw new WriteError(`${txn}: error: cannot restore ${undo.failed.join(', ')} from an interrupted syswire run's backups; nothing was written`);
-  unlock(root);
-  const total = journal?.entries.length ?? 0;
-  const what = undo.restored > 0 ? `had replaced ${undo.restored} of ${total} files; the old files are restored` : 'had replaced no file; its temporary files are removed';
-  note(`${root}: note: an interrupted syswire run${Number.isInteger(pid) ? ` (pid ${pid})` : ''} ${what}\n`);
+  releaseLock(root);
 }
 
 interface Restored {
@@ -286,22 +296,7 @@ function missingDirs(root: string, dir: string): string[] {
   return out;
 }
 
-function readOptional(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function guarded<T>(fn: () => T): T {
   try {
@@ -314,18 +309,3 @@ function guarded<T>(fn: () => T): T {
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
-/** A failed file operation in words: `no space left on device`, `file too large`, ... (else the errno code). */
-function describeErrno(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const known: Record<string, string> = {
-    ENOSPC: 'no space left on device',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'read-only file system',
-    EDQUOT: 'disk quota exceeded',
-    EFBIG: 'file too large (a file-size limit?)',
-    ENOTDIR: 'not a directory',
-    ENOENT: 'no such file or directory',
-  };
-  return (e.code && known[e.code]) ?? e.code ?? String(err);
-}
