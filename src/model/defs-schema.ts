@@ -51,7 +51,7 @@ export const fieldSchema = z.strictObject({
 export const flagSchema = z.strictObject({
   /** Macro name, e.g. `SFRAME_F_ONESHOT`. */
   name: macroName,
-  /** Bit number; the macro is `(1U << bit)` (or `1ULL` from bit 32). */
+  /** Bit number; the macro is `(1U << bit)`, or `(1ULL << bit)` from bit 32 and whenever the struct's `flags` field is 64-bit. */
   bit: z.number().int().min(0).max(63),
   /** One line, printed in a comment after the macro. */
   doc: commentText,
@@ -69,6 +69,11 @@ export const structSchema = z.strictObject({
   fields: z.array(fieldSchema).min(1),
   /** Flag bits accepted in the struct's `flags` field (or a flags argument). */
   flags: z.array(flagSchema).default([]),
+  /**
+   * The layout differs between compat (32-bit) ABIs and 64-bit ones, and the calls taking it convert
+   * `struct compat_<name>` in a compat entry.  Without it such a layout is an error.
+   */
+  compat: z.boolean().default(false),
 });
 
 export const syscallSchema = z.strictObject({
@@ -80,8 +85,11 @@ export const syscallSchema = z.strictObject({
   args: z.array(parameter).max(6).default([]),
   /** Entry point; defaults to `sys_<name>`. */
   entry: identifier.optional(),
-  /** A compat entry: `true` for `compat_sys_<name>`, or the function name. */
-  compat: z.union([z.boolean(), identifier]).default(false),
+  /**
+   * A compat entry: `true` for `compat_sys_<name>`, or the function name.  Left out, a call gets
+   * `compat_sys_<name>` when an argument is 64-bit (`loff_t`, `__u64`, ...) or points to a `compat: true` struct.
+   */
+  compat: z.union([z.boolean(), identifier]).optional(),
   /** Arguments of the compat entry's prototype (compat types, e.g. `const compat_sigset_t __user *sigmask`); default `args`. */
   compat_args: z.array(parameter).max(6).optional(),
   /** Per-table ABI tag, keyed by table id (`x86/64`) or arch (`powerpc`), e.g. `{ powerpc: nospu }`. */

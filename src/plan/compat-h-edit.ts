@@ -5,7 +5,8 @@
  * `after.compat_h` hint, or else next to the newest compat call the tree
  * has (the highest generic number wired with `__SC_COMP` whose prototype
  * is in compat.h, epoll_pwait2 in 6.12).  The arguments are the
- * definition's `compat_args`, or its `args`.
+ * definition's `compat_args`, or its `args` with 64-bit ones as
+ * `compat_arg_u64(name)` (compat-entry.ts).
  */
 import type { KernelTree } from '../kernel/kernel-tree.js';
 import type { Prototype } from '../kernel/syscalls-h-reader.js';
@@ -37,7 +38,7 @@ export function planCompatHEdit(tree: KernelTree, calls: readonly PlannedCall[],
       problems.push(loaded.error(['syscalls', call.index, 'after', 'compat_h'], hint ? `no compat prototype for '${hint}' in ${header.path}` : `no compat prototype to anchor on in ${header.path}`));
       continue;
     }
-    insertions.push({ after: anchor.last, lines: renderPrototype(call.compat!, call.def.compat_args ?? call.def.args) });
+    insertions.push({ after: anchor.last, lines: renderPrototype(call.compat!, call.compatArgs ?? call.def.args) });
   }
   if (insertions.length === 0) return undefined;
   const source = joinLines(header.text);

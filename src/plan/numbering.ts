@@ -14,6 +14,7 @@ import { MAX_ROW_NUMBER } from '../kernel/syscall-table-reader.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import type { SyscallDef } from '../model/defs-schema.js';
 import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
+import { compatEntry, type CompatReason } from './compat-entry.js';
 
 export interface PlannedCall {
   def: SyscallDef;
@@ -23,6 +24,15 @@ export interface PlannedCall {
   nr: number;
   entry: string;
   compat?: string;
+  /**
+   * Why the call has a compat entry: the definition names one (`defined`), or syswire adds it for a
+   * 64-bit argument or a `compat: true` struct (compat-entry.ts).  Tables whose entry column names
+   * the compat function (mips n32) take it only when `defined`: n32 passes a 64-bit value in one
+   * register and lays structs out as n64 does, as the tree's fallocate row shows.
+   */
+  compatWhy?: CompatReason;
+  /** The compat prototype's arguments (include/linux/compat.h). */
+  compatArgs?: string[];
   /** Already in asm-generic/unistd.h: keeps its number, only missing pieces are added. */
   wired: boolean;
 }
@@ -80,7 +90,7 @@ export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall
   const taken = new Set<number>();
   const calls = loaded.defs.syscalls.map((def, index): PlannedCall => {
     const call: PlannedCall = { def, index, nr: -1, entry: def.entry ?? `sys_${def.name}`, wired: false };
-    if (def.compat) call.compat = def.compat === true ? `compat_sys_${def.name}` : def.compat;
+    Object.assign(call, compatEntry(def, loaded.defs.structs));
     const existing = tree.generic.numbers.get(def.name);
     if (existing !== undefined) {
       if (def.number !== 'auto' && def.number !== existing) {

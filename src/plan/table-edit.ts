@@ -29,7 +29,8 @@ export function tableOverride<T>(map: Readonly<Record<string, T>>, model: Pick<T
 export function tableRowFields(model: TableModel, call: PlannedCall): string[] {
   const { format } = model;
   const abi = tableOverride(call.def.abi, model) ?? format.defaultAbi;
-  const entry = tableOverride(call.def.entries, model) ?? (format.compat === 'entry' && call.compat ? call.compat : call.entry);
+  // mips n32 has 64-bit registers and n64's struct layout: only a compat entry the definition names goes there.
+  const entry = tableOverride(call.def.entries, model) ?? (format.compat === 'entry' && call.compat && call.compatWhy === 'defined' ? call.compat : call.entry);
   const fields = [String(call.nr + format.offset), abi, call.def.name, entry];
   if (format.compat === 'column' && call.compat) fields.push(call.compat);
   if (format.compat === 'always') fields.push(call.compat ?? call.entry);

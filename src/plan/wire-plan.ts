@@ -6,6 +6,8 @@
 import { ARM64_COMPAT_TABLE, type KernelTree } from '../kernel/kernel-tree.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import { DiagnosticError, type Diagnostic } from '../model/diagnostics.js';
+import { checkCompatStructs } from '../model/compat-struct-checks.js';
+import { checkScalar64Args } from '../model/scalar64-checks.js';
 import { implicitPadding } from '../model/struct-layout.js';
 import type { FileEdit } from './file-edit.js';
 import { assignNumbers, type PlannedCall } from './numbering.js';
@@ -20,12 +22,13 @@ export interface WirePlan {
   calls: PlannedCall[];
   /** Changed files only, in path order. */
   edits: FileEdit[];
-  /** Things the user should know that are not errors: already wired calls, implicit struct padding. */
+  /** Things the user should know that are not errors: already wired calls, odd-slot 64-bit arguments, implicit struct padding. */
   notes: Diagnostic[];
 }
 
 export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (path: string) => string | undefined): WirePlan {
-  const problems = checkTableKeys(tree, loaded);
+  const abiChecks = [...checkScalar64Args(loaded), ...checkCompatStructs(loaded)];
+  const problems = [...checkTableKeys(tree, loaded), ...abiChecks.filter((d) => d.severity === 'error')];
   if (problems.length > 0) throw new DiagnosticError(problems);
   const calls = assignNumbers(tree, loaded);
   const edits: (FileEdit | undefined)[] = tree.tables.map((t) => planTableEdit(t, calls));
@@ -41,6 +44,7 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
   const changed = edits.filter((e): e is FileEdit => e !== undefined && e.before !== e.after);
   const notes: Diagnostic[] = [
     ...calls.filter((c) => c.wired).map((c) => ({ ...loaded.error(['syscalls', c.index, 'name'], `${c.def.name} is already wired as ${c.nr}; only missing pieces are added`), severity: 'note' as const })),
+    ...abiChecks.filter((d) => d.severity !== 'error'),
     ...paddingWarnings(loaded),
   ];
   return { calls, edits: changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), notes };
