@@ -38,7 +38,11 @@ export function planCompatHEdit(tree: KernelTree, calls: readonly PlannedCall[],
       problems.push(loaded.error(['syscalls', call.index, 'after', 'compat_h'], hint ? `no compat prototype for '${hint}' in ${header.path}` : `no compat prototype to anchor on in ${header.path}`));
       continue;
     }
-    insertions.push({ after: anchor.last, lines: renderPrototype(call.compat!, call.compatArgs ?? call.def.args) });
+    const args = call.compatArgs ?? call.def.args;
+    // A compat struct lives in the entry's .c file: the prototype needs its tag declared.
+    const declared = (tag: string) => header.text.lines.some((l) => l.startsWith(`struct ${tag} {`) || l === `struct ${tag};`);
+    const forward = [...new Set(args.flatMap((a) => [...a.matchAll(/\bstruct\s+(compat_\w+)/g)].map((m) => m[1]!)))].filter((t) => !declared(t));
+    insertions.push({ after: anchor.last, lines: [...forward.map((t) => `struct ${t};`), ...renderPrototype(call.compat!, args)] });
   }
   if (insertions.length === 0) return undefined;
   const source = joinLines(header.text);

@@ -5,16 +5,25 @@
  * guard, <linux/types.h>).
  */
 import type { StructDef } from '../model/defs-schema.js';
-import { versionSizes } from '../model/struct-layout.js';
+import { TYPE_SIZE, versionSizes } from '../model/struct-layout.js';
 import { renderTemplate } from './engine.js';
 import { upper } from './helpers.js';
+
+/**
+ * A 64-bit flags field takes `(1ULL << n)` for every flag (the style of
+ * 7.3's uapi sched.h for clone3 flags), so `~FLAG` and masks keep 64 bits.
+ */
+function wideFlags(struct: StructDef): boolean {
+  const field = struct.fields.find((f) => f.name === 'flags');
+  return field !== undefined && TYPE_SIZE[field.type] === 8;
+}
 
 export function renderStruct(struct: StructDef): string {
   const view = {
     ...struct,
     fields: struct.fields.map((f) => ({ ...f, count: f.count ?? 0 })),
     sizes: struct.extensible ? versionSizes(struct) : [],
-    flags: struct.flags.map((f) => ({ ...f, one: f.bit >= 32 ? '1ULL' : '1U' })),
+    flags: struct.flags.map((f) => ({ ...f, one: f.bit >= 32 || wideFlags(struct) ? '1ULL' : '1U' })),
   };
   return renderTemplate('uapi-struct.h.hbs', view).replace(/\n$/, '');
 }
