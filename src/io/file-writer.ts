@@ -37,6 +37,22 @@ export interface OutputFile {
   /** Path relative to the root. */
   path: string;
   content: string | Uint8Array;
+  /**
+   * The bytes `content` was computed from (null: the file did not exist).
+   * Checked once the lock is held: a file that changed since it was read
+   * (another run finished meanwhile, an editor) is refused, and nothing is
+   * written, so a plan made from a tree half way through another run's
+   * renames never lands.
+   */
+  before?: string | Uint8Array | null;
+}
+
+/** A file that will change: its new bytes, and the bytes it was planned from when the caller said. */
+interface Change {
+  path: string;
+  shown: string;
+  bytes: Buffer;
+  before?: Buffer | null;
 }
 
 export interface FileSet {
@@ -77,6 +93,7 @@ export function writeFileSets(sets: readonly FileSet[], note: (text: string) => 
       lock(p.root, note);
       locked.push(p.root);
     }
+    for (const p of active) for (const c of p.changed) assertUnchanged(p.root, c);
     replaceAll(stageAll(active));
   } catch (err) {
     // A rollback that could not put every file back keeps the lock, its journal and backups for the next run.
@@ -88,7 +105,7 @@ export function writeFileSets(sets: readonly FileSet[], note: (text: string) => 
   return plans.map((p) => p.changed.map((f) => f.path));
 }
 
-function planSet(set: FileSet): { root: string; changed: { path: string; bytes: Buffer }[] } {
+function planSet(set: FileSet): { root: string; changed: Change[] } {
   const root = rootOf(set.root);
   const changed = set.files.flatMap((f) => {
     const shown = join(set.root, f.path);
@@ -96,7 +113,8 @@ function planSet(set: FileSet): { root: string; changed: { path: string; bytes: 
     const bytes = typeof f.content === 'string' ? encodeText(f.content) : Buffer.from(f.content);
     if (stat !== undefined && stat.size === bytes.length && readFileSync(full).equals(bytes)) return [];
     assertWritable(full, shown, stat !== undefined);
-    return [{ path: f.path, bytes }];
+    const before = f.before === undefined || f.before === null ? f.before : typeof f.before === 'string' ? encodeText(f.before) : Buffer.from(f.before);
+    return [{ path: f.path, shown, bytes, ...(before !== undefined ? { before } : {}) }];
   });
   return { root, changed };
 }
@@ -135,8 +153,17 @@ function assertWritable(full: string, shown: string, exists: boolean): void {
   }
 }
 
+/** Under the lock: the file still holds the bytes its new content was planned from. */
+function assertUnchanged(root: string, c: Change): void {
+  if (c.before === undefined) return;
+  const full = join(root, c.path);
+  const now = existsSync(full) ? readFileSync(full) : null;
+  if (now === null ? c.before === null : c.before !== null && now.equals(c.before)) return;
+  throw new WriteError(`${c.shown}: error: changed since syswire read it (another syswire run, an editor?): run again; nothing was written`);
+}
+
 /** Stage every set; on any failure, every set staged so far (another root included) is undone. */
-function stageAll(plans: readonly { root: string; changed: readonly { path: string; bytes: Buffer }[] }[]): Staged[] {
+function stageAll(plans: readonly { root: string; changed: readonly Change[] }[]): Staged[] {
   const journals = new Map<string, Journal>();
   try {
     return plans.flatMap((p) => stageSet(p.root, p.changed, journals));
@@ -144,7 +171,7 @@ function stageAll(plans: readonly { root: string; changed: readonly { path: stri
     if (!(err instanceof StageError)) throw err;
     const roots = [...journals.keys()];
     const undo = roots.map((root) => restore(root, journals.get(root)!));
-    throw rolledBack(`${err.at}: error: ${describeErrno(err.cause)}`, { restored: 0, failed: undo.flatMap((u) => u.failed) }, roots);
+    throw rolledBack(`${err.at}: error: ${describeErrno(err.cause)}`, mergeUndo(undo), roots);
   }
 }
 
@@ -158,7 +185,7 @@ class StageError extends Error {
 }
 
 /** Journal, then temporary files and backups; a failure throws StageError for stageAll to undo. */
-function stageSet(root: string, changed: readonly { path: string; bytes: Buffer }[], journals: Map<string, Journal>): Staged[] {
+function stageSet(root: string, changed: readonly Change[], journals: Map<string, Journal>): Staged[] {
   const txn = join(root, TXN);
   const journal: Journal = { pid: process.pid, entries: [], dirs: [] };
   const staged = changed.map((f, i): Staged => {
@@ -196,14 +223,16 @@ function replaceAll(staged: readonly Staged[]): void {
       const roots = [...new Set(staged.map((x) => x.root))];
       const undo = roots.map((root) => restore(root, readOwnJournal(root)));
       const undone = i === 0 ? '' : `; the ${i} file${i > 1 ? 's' : ''} already replaced ${i > 1 ? 'were' : 'was'} restored`;
-      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describeErrno(err)}${undone}`, { restored: 0, failed: undo.flatMap((u) => u.failed) }, roots);
+      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describeErrno(err)}${undone}`, mergeUndo(undo), roots);
     }
   }
 }
 
 /** The error of a failed transaction: "nothing was written" only when the rollback put every file back. */
 function rolledBack(message: string, undo: Restored, roots: readonly string[]): WriteError {
-  if (undo.failed.length === 0) return new WriteError(`${message}; nothing was written`);
+  if (undo.failed.length === 0 && undo.left.length === 0) return new WriteError(`${message}; nothing was written`);
+  // Every target is back, only temporary files stay (an append-only directory): name them, keep no lock.
+  if (undo.failed.length === 0) return new WriteError(`${message}; no file was changed, but ${leftOver(undo.left)}`);
   const where = roots.map((r) => join(r, TXN)).join(' and ');
   return new WriteError(`${message}; rolling back failed for ${undo.failed.join(', ')}: the old files are kept in ${where}, and the next syswire run restores them`, true);
 }
@@ -220,10 +249,11 @@ function lock(root: string, note: (text: string) => void): void {
   }
   if (!dead) return;
   const txn = join(root, TXN);
-  const undo = dead.journal ? restore(root, dead.journal) : { restored: 0, failed: [] };
+  const undo = dead.journal ? restore(root, dead.journal) : { restored: 0, failed: [], left: [] };
   // The lock is this run's now: the backups it keeps stay for the next run.
   if (undo.failed.length > 0) throw new WriteError(`${txn}: error: cannot restore ${undo.failed.join(', ')} from an interrupted syswire run's backups; nothing was written`, true);
   clearLock(root);
+  if (undo.left.length > 0) note(`${root}: warning: ${leftOver(undo.left)}\n`);
   const total = dead.journal?.entries.length ?? 0;
   const what = undo.restored > 0 ? `had replaced ${undo.restored} of ${total} files; the old files are restored` : 'had replaced no file; its temporary files are removed';
   note(`${root}: note: an interrupted syswire run${dead.pid !== undefined && dead.pid > 0 ? ` (pid ${dead.pid})` : ''} ${what}\n`);
@@ -237,6 +267,16 @@ interface Restored {
   restored: number;
   /** Paths that could not be put back (their backups stay in TXN). */
   failed: string[];
+  /** Temporary files that could not be removed, with the reason. */
+  left: string[];
+}
+
+function mergeUndo(undos: readonly Restored[]): Restored {
+  return { restored: 0, failed: undos.flatMap((u) => u.failed), left: undos.flatMap((u) => u.left) };
+}
+
+function leftOver(left: readonly string[]): string {
+  return `the temporary file${left.length > 1 ? 's' : ''} ${left.join(', ')} could not be removed: remove ${left.length > 1 ? 'them' : 'it'} by hand`;
 }
 
 /**
@@ -245,11 +285,16 @@ interface Restored {
  * same content when the backup had to be a copy) is left alone.
  */
 function restore(root: string, journal: Journal): Restored {
-  const undo: Restored = { restored: 0, failed: [] };
+  const undo: Restored = { restored: 0, failed: [], left: [] };
   for (const e of journal.entries) {
     const full = join(root, e.path);
     try {
-      rmSync(join(root, e.tmp), { force: true });
+      // unlink, not rmSync: rmSync answers an append-only directory's EPERM with ENOTDIR.
+      unlinkSync(join(root, e.tmp));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') undo.left.push(`${join(root, e.tmp)} (${describeErrno(err)})`);
+    }
+    try {
       if (e.backup) {
         const backup = join(root, e.backup);
         if (!existsSync(backup)) continue;
