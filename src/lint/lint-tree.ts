@@ -9,6 +9,8 @@
  *   syscall-count      __NR_syscalls is not last + 1                  error
  *   uapi-header        no SPDX line / no <linux/types.h>              error
  *   missing-prototype  no syscalls.h prototype                        error
+ *   scalar64-compat    64-bit argument without a compat entry         error / warning
+ *   odd-slot-64        64-bit argument in an odd 32-bit register      warning
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,10 +23,11 @@ import { checkMissingRows } from './missing-row-rule.js';
 import { checkNumberAgreement } from './number-agreement-rule.js';
 import { checkPrototypes } from './prototype-rule.js';
 import { checkRowWhitespace } from './row-whitespace-rule.js';
+import { checkOddSlots, checkScalar64Compat } from './scalar64-rule.js';
 import { checkSyscallCount } from './syscall-count-rule.js';
 import { checkUapiHeaders } from './uapi-header-rule.js';
 
-export const RULES: readonly LintRule[] = [checkMissingRows, checkNumberAgreement, checkAbiTags, checkRowWhitespace, checkSyscallCount, checkUapiHeaders, checkPrototypes];
+export const RULES: readonly LintRule[] = [checkMissingRows, checkNumberAgreement, checkAbiTags, checkRowWhitespace, checkSyscallCount, checkUapiHeaders, checkPrototypes, checkScalar64Compat, checkOddSlots];
 
 export function lintTree(ctx: LintContext): Finding[] {
   return RULES.flatMap((rule) => rule(ctx)).sort(byPosition);

@@ -66,7 +66,8 @@ describe('lint --tree 6.12', () => {
       ...['13 chown', '23 setuid', '24 getuid', '29 pause', '31 lchown32', '32 fchown32', '35 chown32', '44 getuid32', '56 mmap2', '69 geteuid32'].map((r) => `sparc ${r}`),
       's390 398 shmdt',
     ];
-    const warned = findings.filter((f) => f.severity === 'warning').map(rowOf);
+    // The 64-bit argument rules' warnings are named in scalar64-lint.test.ts.
+    const warned = findings.filter((f) => f.severity === 'warning' && !['scalar64-compat', 'odd-slot-64'].includes(f.rule)).map(rowOf);
     expect(new Set(warned)).toEqual(new Set(known));
     // sparc's split 23 setuid and 29 pause are two rows each.
     expect(warned.length).toBe(new Set(warned).size + 2);

@@ -19,7 +19,8 @@ function newFindings(edit: (sources: Map<string, string>) => void): string[] {
   edit(sources);
   const tree = buildKernelTree(sources, base.tables.map((t) => t.path));
   const before = new Set(lintTree(diskContext(base, TREE_612)).map(formatFinding));
-  return lintTree({ ...diskContext(base, TREE_612), tree }).map(formatFinding).filter((f) => !before.has(f));
+  // The odd-slot warnings sit at syscalls.h lines, which move when an edit there removes one.
+  return lintTree({ ...diskContext(base, TREE_612), tree }).filter((f) => f.rule !== 'odd-slot-64').map(formatFinding).filter((f) => !before.has(f));
 }
 
 const replace = (sources: Map<string, string>, path: string, from: string | RegExp, to: string) => {

@@ -10,20 +10,11 @@
 // fallocate's length).
 import { describe, expect, it } from 'vitest';
 import type { TableModel } from '../../src/kernel/kernel-tree.js';
-import { parseSyscallTable, type SyscallRow } from '../../src/kernel/syscall-table-reader.js';
+import { parseSyscallTable } from '../../src/kernel/syscall-table-reader.js';
+import { routesCompat } from '../../src/lint/scalar64-rule.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
 import { loadDefsFile } from '../support/definitions.js';
 import { loadTree, readTreeFile, TREE_612, TREE_73 } from '../support/kernel-trees.js';
-
-/** ABI tags of a table's rows that a 64-bit kernel's native callers use. */
-const NATIVE_ONLY = new Set(['64', 'n64', 'spu', 'x32']);
-
-/** Does this table route 32-bit callers of `name` away from `sys_<name>`? */
-function routesCompat(rows: readonly SyscallRow[], name: string): boolean {
-  return rows
-    .filter((r) => r.name === name && !NATIVE_ONLY.has(r.abi))
-    .some((r) => (r.compat !== undefined && r.compat !== '-') || r.entry !== `sys_${name}`);
-}
 
 describe.each([
   ['6.12', TREE_612],
