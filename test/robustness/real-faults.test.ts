@@ -22,7 +22,7 @@ import { writeFilesAtomic } from '../../src/io/file-writer.js';
 import { loadKernelTree, treeFileReader } from '../../src/kernel/tree-loader.js';
 import { loadDefinitions } from '../../src/model/defs-loader.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
-import { applyArgv, BIN, CASE_TIMEOUT_MS, checkCase, collect, controlRun, diffSnapshots, type HostileCase, makeWorld, re, removeWorlds, type RunResult, runSyswire, SFRAME, snapshot, templateTree, type World } from '../support/hostile-world.js';
+import { applyArgv, BIN, BIN_TIMEOUT_MS, CASE_TIMEOUT_MS, checkCase, collect, controlRun, diffSnapshots, type HostileCase, makeWorld, re, removeWorlds, type RunResult, runSyswire, SFRAME, snapshot, templateTree, type World } from '../support/hostile-world.js';
 
 const PAGE = 4096;
 /** Undo actions of mounts and attributes still in place (teardown empties it; afterAll is the safety net). */
@@ -265,9 +265,9 @@ describe('real faults: a full disk, a refused rename, a read-only mount', () => 
 });
 
 /** Start the real bin with `argv` in `w` (the run's stdout, stderr and exit). */
-function startBin(w: World, argv: readonly string[]): { pid: number; done: Promise<RunResult>; exited: () => boolean } {
+function startBin(w: World, argv: readonly string[], timeoutMs = BIN_TIMEOUT_MS): { pid: number; done: Promise<RunResult>; exited: () => boolean } {
   const child = spawn(process.execPath, [BIN, ...argv], { cwd: w.work, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: w.tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return { pid: child.pid!, done: collect(child), exited: () => child.exitCode !== null || child.signalCode !== null };
+  return { pid: child.pid!, done: collect(child, timeoutMs), exited: () => child.exitCode !== null || child.signalCode !== null };
 }
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -310,36 +310,56 @@ describe('concurrent --apply runs on one tree', () => {
 
   it('a run that holds the lock (stopped with SIGSTOP inside its write) makes a second run refuse, then completes', { timeout: 60_000 }, async () => {
     const control = await controlRun();
-    const lock = (w: World) => join(w.tree, '.syswire-txn');
-    let caught = false;
-    for (let attempt = 0; attempt < 5 && !caught; attempt++) {
-      const w = makeWorld();
-      const first = startBin(w, applyArgv(w));
-      // Poll for the lock and stop its holder at once; a run that slipped through is tried again.
-      while (!caught) {
-        const r = spawnSync('timeout', ['10', 'sh', '-c', `while ! [ -e "$1" ]; do kill -0 "$2" 2>/dev/null || exit 1; done; kill -STOP "$2"`, 'sh', lock(w), String(first.pid)]);
-        if (r.status !== 0) break;
-        if (quiet('test', ['-e', lock(w)]).ok) caught = true;
-        else process.kill(first.pid, 'SIGCONT');
-      }
-      if (!caught) {
-        await first.done;
-        continue;
-      }
-      let second: RunResult;
-      try {
-        second = await runSyswire(w, applyArgv(w), { bin: true });
-      } finally {
-        process.kill(first.pid, 'SIGCONT');
-      }
-      const one = await first.done;
-      expect(second.code, second.stderr).toBe(1);
-      expect(second.stderr).toMatch(REFUSED);
-      expect(second.stderr).toContain(`(pid ${first.pid})`);
-      expect(second.stdout).not.toMatch(/^(wrote|applied to) /m);
-      expect(one.code, one.stderr).toBe(0);
-      expect(diffSnapshots(control.tree, snapshot(w.tree))).toEqual([]);
+    const { w, first } = await stoppedInLock();
+    let second: RunResult;
+    try {
+      second = await runSyswire(w, applyArgv(w), { bin: true });
+    } finally {
+      process.kill(first.pid, 'SIGCONT');
     }
-    expect(caught, 'the first run never held the lock long enough to be stopped in 5 attempts').toBe(true);
+    const one = await first.done;
+    expect(second.code, second.stderr).toBe(1);
+    expect(second.stderr).toMatch(REFUSED);
+    expect(second.stderr).toContain(`(pid ${first.pid})`);
+    expect(second.stdout).not.toMatch(/^(wrote|applied to) /m);
+    expect(one.code, one.stderr).toBe(0);
+    expect(diffSnapshots(control.tree, snapshot(w.tree))).toEqual([]);
+  });
+
+  it('a run SIGKILLed while it holds the lock: the next run takes the lock over, restores what it finds and completes', { timeout: 60_000 }, async () => {
+    const control = await controlRun();
+    const { w, first } = await stoppedInLock();
+    process.kill(first.pid, 'SIGKILL');
+    const killed = await first.done;
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(join(w.tree, '.syswire-txn/pid'))).toBe(true);
+    const next = await runSyswire(w, applyArgv(w));
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(new RegExp(`^${re(w.tree)}: note: an interrupted syswire run \\(pid ${first.pid}\\) had replaced (no file; its temporary files are removed|\\d+ of \\d+ files; the old files are restored)$`, 'm'));
+    expect(diffSnapshots(control.tree, snapshot(w.tree))).toEqual([]);
   });
 });
+
+/**
+ * A real `--apply` run stopped (SIGSTOP) while it holds the tree's lock:
+ * a shell polls for the lock and stops the run at once; a run that got
+ * through its write before the stop landed is tried again.
+ */
+async function stoppedInLock(): Promise<{ w: World; first: ReturnType<typeof startBin> }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const w = makeWorld();
+    const lock = join(w.tree, '.syswire-txn');
+    // It waits stopped while another run starts, so its kill timeout is the case's.
+    const first = startBin(w, applyArgv(w), CASE_TIMEOUT_MS * 2);
+    // Builtins only, so the poll is fast; a zombie (the run ended) stops it.
+    const poll = 'while ! [ -e "$1" ]; do read -r _ _ st _ < /proc/$2/stat || exit 1; [ "$st" = Z ] && exit 1; done; kill -STOP "$2"';
+    const r = spawnSync('timeout', ['20', 'sh', '-c', poll, 'sh', lock, String(first.pid)]);
+    if (r.status === 0 && existsSync(lock)) {
+      if (attempt > 0) console.log(`stopped inside the lock at attempt ${attempt + 1}`);
+      return { w, first };
+    }
+    if (r.status === 0) process.kill(first.pid, 'SIGCONT');
+    await first.done;
+  }
+  throw new Error('the run never held the lock long enough to be stopped in 5 attempts');
+}
