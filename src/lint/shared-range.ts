@@ -7,12 +7,13 @@
  * time64 calls 403-423 exist only in 32-bit tables, some calls are
  * arch-private.  Nothing here names those ranges; they are found from the
  * tree.  Walking the generic numbers down from the newest call that every
- * table carries (as a row or a `# NNN reserved for name` comment), the range
- * extends as long as every table carries each call; newer calls (the ones
- * being added, which some table may lack by mistake) are in the range too.
+ * arch table carries (as a row or a `# NNN reserved for name` comment), the
+ * range extends as long as every arch table carries each call; newer calls
+ * (the ones being added, which some table may lack by mistake) are in the
+ * range too.
  * On 6.12 this gives 424 (pidfd_send_signal) to 462 (mseal).
  */
-import type { KernelTree, TableModel } from '../kernel/kernel-tree.js';
+import { GENERIC_TABLE, type KernelTree, type TableModel } from '../kernel/kernel-tree.js';
 
 export interface SharedCall {
   name: string;
@@ -42,7 +43,10 @@ export function sharedRange(tree: KernelTree): SharedCall[] {
 
 function computeSharedRange(tree: KernelTree): SharedCall[] {
   const calls = [...tree.generic.numbers].map(([name, nr]) => ({ name, nr })).sort((a, b) => b.nr - a.nr);
-  const everywhere = (c: SharedCall) => tree.tables.every((t) => carries(t, c.name));
+  // The arch tables decide: a call may be left out of scripts/syscall.tbl on purpose (missing-row-rule.ts),
+  // and such a gap must not cut the range short.
+  const archTables = tree.tables.filter((t) => t.path !== GENERIC_TABLE);
+  const everywhere = (c: SharedCall) => archTables.every((t) => carries(t, c.name));
   const top = calls.findIndex(everywhere);
   if (top < 0) return [];
   let end = top;

@@ -96,9 +96,13 @@ export const syscallSchema = z.strictObject({
   abi: z.record(z.string(), abiTag).default({}),
   /** Per-table entry point, keyed like `abi`, e.g. `{ powerpc: sys_ni_syscall }` for a reserved number. */
   entries: z.record(z.string(), identifier).default({}),
-  /** Arches or table ids that do not get the call. */
+  /**
+   * Arches or table ids that do not implement the call.  Their tables keep its number with a
+   * `sys_ni_syscall` row (as powerpc does for map_shadow_stack); `generic` (scripts/syscall.tbl)
+   * gets no row, and scripts/checksyscalls.sh an `#define __IGNORE_<name>` instead.
+   */
   exclude: z.array(z.string()).default([]),
-  /** The code can be configured out: add `COND_SYSCALL(<name>)` to kernel/sys_ni.c. */
+  /** The code can be configured out: add `COND_SYSCALL(<name>)` to kernel/sys_ni.c (with `series.config`, the option that does it). */
   configurable: z.boolean().default(false),
   /** Placement hints: the existing syscall after which the new lines go. */
   after: z
@@ -115,6 +119,31 @@ export const syscallSchema = z.strictObject({
   doc: commentText.optional(),
   /** Which struct argument is size-extensible and which argument carries its size (skeleton). */
   extensible: z.strictObject({ struct_arg: identifier, size_arg: identifier, flags_field: identifier.optional() }).optional(),
+});
+
+/** A Kconfig option that builds the series' code (kernel-conventions §1.4). */
+export const configSchema = z.strictObject({
+  /** Symbol without `CONFIG_`, e.g. `SFRAME_SYSCALLS`. */
+  name: macroName,
+  /** The prompt; default `Enable <name>() system call` naming the configurable calls. */
+  prompt: oneLine.regex(/^[^"\\]*$/, 'must not contain a double quote or a backslash').optional(),
+  /** Help text: paragraphs separated by blank lines, kept as written unless a line is longer than 70 columns; `If unsure, say Y.` (or N) is added when missing. */
+  help: z
+    .string()
+    .regex(/\S/, 'must not be empty')
+    .regex(/^[^\x00-\x08\x0b-\x1f\x7f]*$/, 'must not contain control characters other than line breaks and TABs'),
+  /** A Kconfig expression, written as `depends on <depends>`. */
+  depends: oneLine.optional(),
+  /** `default y` (true), or no default, which Kconfig takes as n. */
+  default: z.boolean().default(true),
+  /** The Kconfig file, relative to the tree. */
+  file: z
+    .string()
+    .regex(/^(?:[\w.-]+\/)*Kconfig(?:\.\w+)?$/, "must be a tree-relative Kconfig file, e.g. 'init/Kconfig'")
+    .refine((path) => !path.split('/').includes('..'), "must stay inside the tree (no '..')")
+    .default('init/Kconfig'),
+  /** The object of the implementation, relative to the tree: gives the `obj-$(CONFIG_<name>) += ...` Makefile line. Default `kernel/<series name>.o`. */
+  object: z.string().regex(/^(?:[\w-]+\/)+[\w-]+\.o$/, "must be a tree-relative object, e.g. 'kernel/sframe.o'").optional(),
 });
 
 export const seriesSchema = z.strictObject({
@@ -139,6 +168,8 @@ export const seriesSchema = z.strictObject({
   patches: z.array(z.strictObject({ file: z.string(), position: z.enum(['before', 'after']).default('after') })).default([]),
   /** asm-generic/unistd.h: open a new paragraph (blank line before) and optionally a comment. */
   unistd: z.strictObject({ paragraph: z.boolean().default(true), comment: commentText.optional() }).default({ paragraph: true }),
+  /** A Kconfig option for the series' `configurable` calls, added to `init/Kconfig` (or `file`). */
+  config: configSchema.optional(),
   /** Also write the SYSCALL_DEFINEn entry-point skeleton to out/<name>-entry.c. */
   skeleton: z.boolean().default(false),
   /** `syswire series`: subject and body of the arch wire-up patch when `split` is `core-then-arch`. */
@@ -160,6 +191,7 @@ export type SyscallDef = z.output<typeof syscallSchema>;
 export type StructDef = z.output<typeof structSchema>;
 export type FieldDef = z.output<typeof fieldSchema>;
 export type SeriesDef = z.output<typeof seriesSchema>;
+export type ConfigDef = z.output<typeof configSchema>;
 
 /** JSON Schema for editors, generated from the same zod source. */
 export function definitionJsonSchema(): unknown {

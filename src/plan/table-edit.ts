@@ -5,7 +5,7 @@
  * table carries one; rows go after the last row of the newest block that
  * has a lower number (kernel-conventions §5.1 "Placement").
  */
-import type { TableModel } from '../kernel/kernel-tree.js';
+import { GENERIC_TABLE, type TableModel } from '../kernel/kernel-tree.js';
 import { joinLines } from '../kernel/text-lines.js';
 import { renderTableRow } from '../render/table-row.js';
 import type { SyscallDef } from '../model/defs-schema.js';
@@ -19,6 +19,27 @@ export function namesTable(key: string, model: Pick<TableModel, 'id' | 'arch'>):
 
 export function isExcluded(def: SyscallDef, model: Pick<TableModel, 'id' | 'arch'>): boolean {
   return def.exclude.some((key) => namesTable(key, model));
+}
+
+/**
+ * Does an excluded call keep its number in this table?  Arch tables do, with
+ * a `sys_ni_syscall` row (powerpc's map_shadow_stack, alpha's
+ * set_mempolicy_home_node): `__NR_<name>` stays defined, so the numbers stay
+ * aligned and scripts/checksyscalls.sh stays quiet.  The generic table
+ * serves many arches; a call none of them gets has no row there and an
+ * `__IGNORE_<name>` in checksyscalls.sh instead (checksyscalls-edit.ts).
+ */
+export function keepsReservedRow(model: Pick<TableModel, 'path'>): boolean {
+  return model.path !== GENERIC_TABLE;
+}
+
+/** The entry point of a number an arch does not implement. */
+export const NI_SYSCALL = 'sys_ni_syscall';
+
+/** A reserved row: the call's number, ABI and name, `sys_ni_syscall` as its only entry (s390 <= 6.18 repeats it). */
+function reservedRowFields(model: TableModel, call: PlannedCall): string[] {
+  const { compat: _compat, compatWhy: _why, ...plain } = call;
+  return tableRowFields(model, { ...plain, entry: NI_SYSCALL, def: { ...call.def, entries: {} } });
 }
 
 /** A per-table value keyed by table id, else by arch (`x86/64` beats `x86`). */
@@ -50,11 +71,14 @@ export function rowInsertionPoint(model: Pick<TableModel, 'table' | 'format'>, n
 
 export function planTableEdit(model: TableModel, calls: readonly PlannedCall[]): FileEdit | undefined {
   const present = new Set(model.table.rows.map((r) => r.name));
-  const wanted = calls.filter((c) => !isExcluded(c.def, model) && !present.has(c.def.name)).sort((a, b) => a.nr - b.nr);
+  // A `# NNN reserved for <name>` comment already keeps an excluded call's number.
+  const commented = new Set(model.table.lines.flatMap((l) => (l.kind === 'comment' && l.reserved ? [l.reserved.name] : [])));
+  const needsRow = (c: PlannedCall) => (isExcluded(c.def, model) ? keepsReservedRow(model) && !commented.has(c.def.name) : true);
+  const wanted = calls.filter((c) => !present.has(c.def.name) && needsRow(c)).sort((a, b) => a.nr - b.nr);
   if (wanted.length === 0) return undefined;
   const insertions: Insertion[] = wanted.map((call) => ({
     after: rowInsertionPoint(model, call.nr + model.format.offset),
-    lines: [renderTableRow(tableRowFields(model, call), model.format.stops)],
+    lines: [renderTableRow(isExcluded(call.def, model) ? reservedRowFields(model, call) : tableRowFields(model, call), model.format.stops)],
   }));
   const source = joinLines(model.table.text);
   return { path: model.path, before: source, after: insertLines(source, insertions) };

@@ -11,7 +11,9 @@ import { checkScalar64Args } from '../model/scalar64-checks.js';
 import { implicitPadding } from '../model/struct-layout.js';
 import type { FileEdit } from './file-edit.js';
 import { assignNumbers, type PlannedCall } from './numbering.js';
+import { planChecksyscallsEdit } from './checksyscalls-edit.js';
 import { planCompatHEdit } from './compat-h-edit.js';
+import { planKconfigEdit } from './kconfig-edit.js';
 import { planSysNiEdit } from './sys-ni-edit.js';
 import { planSyscallsHEdit } from './syscalls-h-edit.js';
 import { isExcluded, namesTable, planTableEdit } from './table-edit.js';
@@ -39,6 +41,7 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
   edits.push(planSyscallsHEdit(tree, calls, loaded, problems));
   edits.push(planCompatHEdit(tree, calls, loaded, problems));
   edits.push(planSysNiEdit(tree, calls, loaded, problems));
+  edits.push(planChecksyscallsEdit(tree, calls, readTreeFile), planKconfigEdit(loaded, calls, readTreeFile, problems));
   edits.push(...planUapiEdits(loaded.defs.structs, readTreeFile));
   if (problems.length > 0) throw new DiagnosticError(problems);
   const changed = edits.filter((e): e is FileEdit => e !== undefined && e.before !== e.after);
