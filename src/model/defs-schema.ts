@@ -127,7 +127,7 @@ export const configSchema = z.strictObject({
   name: macroName,
   /** The prompt; default `Enable <name>() system call` naming the configurable calls. */
   prompt: oneLine.regex(/^[^"\\]*$/, 'must not contain a double quote or a backslash').optional(),
-  /** Help text: paragraphs separated by blank lines, kept as written unless a line is longer than 70 columns; `If unsure, say Y.` (or N) is added when missing. */
+  /** Help text: paragraphs separated by blank lines, kept as written unless a line is longer than 70 columns (end it with `If unsure, say Y.` as most options do). */
   help: z
     .string()
     .regex(/\S/, 'must not be empty')

@@ -4,10 +4,9 @@
  * TAB-indented `bool "prompt" [if COND]`, `depends on EXPR`, `default y`
  * (depends first, as in five of six options of the tree that have both)
  * and `help`, the help text indented with a TAB and two spaces (a
- * paragraph with lines past column 80 re-wrapped), blank lines between
- * paragraphs, and the customary `If unsure, say Y.` (or N) paragraph
- * last.  Also the Makefile line that builds the implementation only when
- * the option is on.
+ * paragraph with lines past column 80 re-wrapped) with blank lines between
+ * paragraphs.  Also the Makefile line that builds the implementation only
+ * when the option is on.
  */
 import type { ConfigDef, SeriesDef } from '../model/defs-schema.js';
 import { renderLines, renderTemplate } from './engine.js';
@@ -44,7 +43,6 @@ export function defaultPrompt(calls: readonly string[]): string {
 /** The help paragraphs as written; a paragraph with a line too long for the width is re-wrapped. */
 function helpLines(config: ConfigDef): string[] {
   const paragraphs = config.help.split(/\n[ \t]*\n/).map((p) => p.trim()).filter((p) => p !== '');
-  if (!/\bIf unsure\b/.test(config.help)) paragraphs.push(`If unsure, say ${config.default ? 'Y' : 'N'}.`);
   return paragraphs.flatMap((p, i) => {
     const lines = p.split('\n').map((l) => l.trim());
     const fitted = lines.every((l) => l.length <= HELP_WIDTH) ? lines : wrapWords(p, HELP_WIDTH);
