@@ -3,7 +3,9 @@
  * nothing, like git's `index.lock`:
  *
  * 1. lock: `ROOT/.syswire-txn/` with the owner's pid (txn-lock.ts); a
- *    second run on the same root is refused while the first one lives;
+ *    second run on the same root is refused while the first one lives.
+ *    A file whose caller said what it was planned from (`before`) must
+ *    still hold those bytes, or another run changed it meanwhile;
  * 2. journal: the planned files, their temporary names and backups go to
  *    `.syswire-txn/journal.json` before anything else is written;
  * 3. stage: every new text is written to a temporary file beside its
@@ -12,7 +14,7 @@
  *    rename fails, the files already replaced are put back from the
  *    backups (should that fail too, the lock and its backups stay, and
  *    the error says so instead of "nothing was written");
- * 5. unlock: backups, journal and lock go.
+ * 5. unlock: journal, backups and lock go.
  *
  * A run killed before step 5 leaves the lock with a dead pid and its
  * journal.  The next run restores every file from the backups (and removes
@@ -22,7 +24,7 @@
  * confined to their root (path-guard.ts); files whose bytes would not
  * change are not touched, so running twice is a no-op.  Several roots (the
  * tree and --out) form one transaction: all of them are staged before any
- * file is replaced.
+ * file is replaced, and a failure staging one undoes the others too.
  */
 import { createHash } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -100,7 +102,7 @@ export function writeFileSets(sets: readonly FileSet[], note: (text: string) => 
     keep = err instanceof WriteError && err.keepLock;
     throw err;
   } finally {
-    if (!keep) for (const root of locked) unlock(root);
+    if (!keep) for (const root of locked) releaseLock(root);
   }
   return plans.map((p) => p.changed.map((f) => f.path));
 }
@@ -257,10 +259,6 @@ function lock(root: string, note: (text: string) => void): void {
   const total = dead.journal?.entries.length ?? 0;
   const what = undo.restored > 0 ? `had replaced ${undo.restored} of ${total} files; the old files are restored` : 'had replaced no file; its temporary files are removed';
   note(`${root}: note: an interrupted syswire run${dead.pid !== undefined && dead.pid > 0 ? ` (pid ${dead.pid})` : ''} ${what}\n`);
-}
-
-function unlock(root: string): void {
-  releaseLock(root);
 }
 
 interface Restored {
