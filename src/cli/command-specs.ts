@@ -89,6 +89,20 @@ export const RENUMBER = defineCommand({
   example: ['syswire renumber defs/sframe.yaml --tree ~/src/linux --from ~/src/linux-old --note', 'syswire renumber --patches out/v2 --tree ~/src/linux --out out/v3'],
 });
 
+export const PROVE = defineCommand({
+  name: 'prove',
+  synopsis: ['prove DEFS [--tree DIR] [--arch LIST] [--out DIR] [--timeout SECONDS]'],
+  summary: "boot the tree with the series under QEMU and run its selftest and the bindings' numbers on every ABI",
+  options: {
+    tree: TREE,
+    arch: { type: 'string', arg: 'LIST', help: 'kernel arches to boot, comma-separated: x86_64 (-m64, -m32, -mx32), arm64 (AArch64, 32-bit arm) (default: both)' },
+    out: { type: 'string', arg: 'DIR', help: 'console logs, TAP files and test programs (default: out/prove)' },
+    timeout: { type: 'string', arg: 'SECONDS', help: 'kill a guest that has not powered off after this long; its console log is kept (default: 300)' },
+  },
+  positionals: { min: 1, max: 1, names: 'one definition file (DEFS)' },
+  example: ['syswire prove defs/sframe.yaml --tree ~/src/linux --arch x86_64'],
+});
+
 export const NUMBERS = defineCommand({
   name: 'numbers',
   synopsis: ['numbers [--tree DIR] [--json]'],
@@ -157,7 +171,7 @@ export const VERSION = defineCommand({
 });
 
 /** Every command, in the order `syswire help` lists them. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [GENERATE, SERIES, RENUMBER, NUMBERS, SCHEMA, LINT, MERGE_DRIVER, INSTALL_MERGE_DRIVER, HELP, VERSION];
+export const COMMAND_SPECS: readonly CommandSpec[] = [GENERATE, SERIES, RENUMBER, PROVE, NUMBERS, SCHEMA, LINT, MERGE_DRIVER, INSTALL_MERGE_DRIVER, HELP, VERSION];
 
 export function findCommandSpec(name: string): CommandSpec | undefined {
   return COMMAND_SPECS.find((spec) => spec.name === name);

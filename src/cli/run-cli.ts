@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   numbers: async () => (await import('./commands/numbers.js')).runNumbers,
   series: async () => (await import('./commands/series.js')).runSeries,
   renumber: async () => (await import('./commands/renumber.js')).runRenumber,
+  prove: async () => (await import('./commands/prove.js')).runProve,
   schema: async () => (await import('./commands/schema.js')).runSchema,
   lint: async () => (await import('./commands/lint.js')).runLint,
   'merge-driver': async () => (await import('./commands/merge-driver.js')).runMergeDriver,
