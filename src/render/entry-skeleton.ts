@@ -5,8 +5,9 @@
  * <NAME>_SIZE_VER0 -> -EINVAL, copy_struct_from_user() (zero-fills a
  * shorter struct, -E2BIG for non-zero bytes past a longer one), then
  * unknown flag bits -> -EINVAL against the mask of the known flags (a
- * plain `flags` argument gets the same test).  The body returns -ENOSYS
- * until the implementation is written.
+ * plain `flags` argument gets the same test).  The body returns
+ * -EOPNOTSUPP until the implementation is written: -ENOSYS means "no such
+ * syscall number" and nothing else (checkpatch's ENOSYS warning).
  *
  * A call with a compat entry (compat-skeleton.ts) shares its work in a
  * `do_<name>()` that both SYSCALL_DEFINEn and COMPAT_SYSCALL_DEFINEn call,

@@ -20,7 +20,7 @@ SYSCALL_DEFINE2(sframe_register, struct sframe_setup __user *, data, size_t, siz
 	if (kargs.flags)	/* no flags are defined yet */
 		return -EINVAL;
 
-	return -ENOSYS;
+	return -EOPNOTSUPP;
 }
 
 /**
@@ -45,5 +45,5 @@ SYSCALL_DEFINE2(sframe_unregister, struct sframe_setup __user *, data, size_t, s
 	if (kargs.flags)	/* no flags are defined yet */
 		return -EINVAL;
 
-	return -ENOSYS;
+	return -EOPNOTSUPP;
 }

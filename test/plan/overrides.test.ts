@@ -32,7 +32,7 @@ describe('overrides and existing headers', () => {
     expect(header.startsWith(before.slice(0, before.lastIndexOf('#endif')))).toBe(true);
     expect(header).toContain('struct mount_frob_args {\n\t__u64 flags;\n\t__u32 fd;\n\t__u32 spare;\n\t__aligned_u64 extra;\n};\n');
     expect(header).toContain('#define MOUNT_FROB_ARGS_SIZE_VER0 16 /* sizeof first published struct */\n#define MOUNT_FROB_ARGS_SIZE_VER1 24 /* sizeof second published struct */\n');
-    expect(header).toContain('#define MOUNT_FROB_RECURSIVE (1U << 0) /* also the submounts */\n#define MOUNT_FROB_HIGH (1ULL << 40) /* a bit above 32 */\n');
+    expect(header).toContain('#define MOUNT_FROB_RECURSIVE (1ULL << 0) /* also the submounts */\n#define MOUNT_FROB_HIGH (1ULL << 40) /* a bit above 32 */\n');
     expect(header.endsWith('#endif /* _UAPI_LINUX_MOUNT_H */\n')).toBe(true);
   });
 });

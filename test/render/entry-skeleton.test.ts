@@ -17,7 +17,7 @@ describe('a call with two loff_t arguments', () => {
   const text = skeleton(loadDefsFile('test/fixtures/range-call.yaml'));
 
   it('shares do_frob_fill() between SYSCALL_DEFINE4 and COMPAT_SYSCALL_DEFINE6, as fs/open.c shares ksys_fallocate()', () => {
-    expect(text).toContain('static long do_frob_fill(int fd, int mode, loff_t offset, loff_t len)\n{\n\treturn -ENOSYS;\n}\n');
+    expect(text).toContain('static long do_frob_fill(int fd, int mode, loff_t offset, loff_t len)\n{\n\treturn -EOPNOTSUPP;\n}\n');
     expect(text).toContain('SYSCALL_DEFINE4(frob_fill, int, fd, int, mode, loff_t, offset, loff_t, len)\n{\n\treturn do_frob_fill(fd, mode, offset, len);\n}\n');
     expect(text).toContain(
       '#ifdef CONFIG_COMPAT\nCOMPAT_SYSCALL_DEFINE6(frob_fill, int, fd, int, mode,\n\t\t       compat_arg_u64_dual(offset), compat_arg_u64_dual(len))\n{\n' +
@@ -52,7 +52,7 @@ describe('a struct that lays out differently on i386', () => {
 describe('a plain flags argument', () => {
   it('must be zero while no flags are defined', () => {
     const text = skeleton(inline('syscalls:\n  - { name: frob_plain, args: ["int fd", "unsigned int flags"] }\n'));
-    expect(text).toContain('SYSCALL_DEFINE2(frob_plain, int, fd, unsigned int, flags)\n{\n\tif (flags)\t/* no flags are defined yet */\n\t\treturn -EINVAL;\n\n\treturn -ENOSYS;\n}\n');
+    expect(text).toContain('SYSCALL_DEFINE2(frob_plain, int, fd, unsigned int, flags)\n{\n\tif (flags)\t/* no flags are defined yet */\n\t\treturn -EINVAL;\n\n\treturn -EOPNOTSUPP;\n}\n');
   });
 
   it('is checked against the flags of the call\'s struct', () => {
@@ -62,6 +62,6 @@ describe('a plain flags argument', () => {
           'structs:\n  - name: frob_opts\n    header: include/uapi/linux/frob.h\n    doc: options\n    fields: [{ name: flags, type: __u32, doc: flags }]\n    flags: [{ name: FROB_A, bit: 0, doc: a }, { name: FROB_B, bit: 3, doc: b }]\n',
       ),
     );
-    expect(text).toContain('\tif (flags & ~(FROB_A | FROB_B))\n\t\treturn -EINVAL;\n\n\treturn -ENOSYS;\n');
+    expect(text).toContain('\tif (flags & ~(FROB_A | FROB_B))\n\t\treturn -EINVAL;\n\n\treturn -EOPNOTSUPP;\n');
   });
 });
