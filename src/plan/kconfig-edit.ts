@@ -11,7 +11,7 @@
 import { parseKconfig, type KconfigEntry } from '../kernel/kconfig-reader.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import type { Diagnostic } from '../model/diagnostics.js';
-import { renderKconfigOption } from '../render/kconfig-option.js';
+import { renderKconfigOption, renderObjectLine } from '../render/kconfig-option.js';
 import { insertLines, type FileEdit } from './file-edit.js';
 import type { PlannedCall } from './numbering.js';
 
@@ -41,4 +41,15 @@ export function planKconfigEdit(loaded: LoadedDefs, calls: readonly PlannedCall[
 
 function lastSyscallOption(entries: readonly KconfigEntry[]): KconfigEntry | undefined {
   return entries.filter((e) => e.prompt && SYSCALL_PROMPT.test(e.prompt.text)).pop();
+}
+
+/**
+ * The Makefile line the patch cannot add (the implementation is the
+ * author's file, not part of the wire-up), as a note at `series.config`.
+ */
+export function kconfigNotes(loaded: LoadedDefs): Diagnostic[] {
+  const obj = renderObjectLine(loaded.defs.series);
+  if (!obj) return [];
+  const message = `build the implementation with '${obj.line}' in ${obj.makefile}; with CONFIG_${loaded.defs.series.config!.name} off, kernel/sys_ni.c's COND_SYSCALL stubs return -ENOSYS`;
+  return [{ ...loaded.error(['series', 'config', 'name'], message), severity: 'note' }];
 }

@@ -13,7 +13,7 @@ import type { FileEdit } from './file-edit.js';
 import { assignNumbers, type PlannedCall } from './numbering.js';
 import { planChecksyscallsEdit } from './checksyscalls-edit.js';
 import { planCompatHEdit } from './compat-h-edit.js';
-import { planKconfigEdit } from './kconfig-edit.js';
+import { kconfigNotes, planKconfigEdit } from './kconfig-edit.js';
 import { planSysNiEdit } from './sys-ni-edit.js';
 import { planSyscallsHEdit } from './syscalls-h-edit.js';
 import { isExcluded, namesTable, planTableEdit } from './table-edit.js';
@@ -49,6 +49,7 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
     ...calls.filter((c) => c.wired).map((c) => ({ ...loaded.error(['syscalls', c.index, 'name'], `${c.def.name} is already wired as ${c.nr}; only missing pieces are added`), severity: 'note' as const })),
     ...abiChecks.filter((d) => d.severity !== 'error'),
     ...paddingWarnings(loaded),
+    ...kconfigNotes(loaded),
   ];
   return { calls, edits: changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), notes };
 }

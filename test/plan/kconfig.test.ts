@@ -116,6 +116,13 @@ describe('Kconfig options', () => {
     expect(wrapWords('a-very-long-word b', 5)).toEqual(['a-very-long-word', 'b']);
   });
 
+  it('tells, as a note at the option, the Makefile line the patch leaves to the author', () => {
+    const plan = planWireUp(tree, loadDefsFile('test/fixtures/exclusions.yaml'), read);
+    expect(plan.notes.filter((n) => n.message.includes('CONFIG_FROB_SYSCALLS')).map(formatDiagnostic)).toEqual([
+      "test/fixtures/exclusions.yaml:9:11: note: build the implementation with 'obj-$(CONFIG_FROB_SYSCALLS) += frob.o' in kernel/Makefile; with CONFIG_FROB_SYSCALLS off, kernel/sys_ni.c's COND_SYSCALL stubs return -ENOSYS",
+    ]);
+  });
+
   it('gives the Makefile line that builds the code only with the option on', () => {
     expect(renderObjectLine({ name: 'frob', config: { name: 'FROB_SYSCALLS', help: 'x', default: true, file: KCONFIG } })).toEqual({ makefile: 'kernel/Makefile', line: 'obj-$(CONFIG_FROB_SYSCALLS) += frob.o' });
     expect(renderObjectLine({ name: 'frob', config: { name: 'FROB_SYSCALLS', help: 'x', default: true, file: KCONFIG, object: 'mm/frob-core.o' } })).toEqual({ makefile: 'mm/Makefile', line: 'obj-$(CONFIG_FROB_SYSCALLS) += frob-core.o' });
