@@ -2,7 +2,11 @@
  * The compat half of an entry skeleton, as fs/open.c writes fallocate:
  *
  *   static long do_x(<kernel args>)            the shared work
+ *   #ifndef CONFIG_ARCH_SPLIT_ARG64
  *   SYSCALL_DEFINEn(x, ...)                    native: calls do_x()
+ *   #else                                      x86_32, ppc32, parisc: each 64-bit
+ *   SYSCALL_DEFINEm(x, ..., SC_ARG64(off), ...)  argument in two registers,
+ *   #endif                                     as fanotify_mark does
  *   #ifdef CONFIG_COMPAT
  *   struct compat_<s> { ... };                 for a `compat: true` struct
  *   COMPAT_SYSCALL_DEFINEn(x, ..., compat_arg_u64_dual(off), ...)
@@ -15,6 +19,7 @@
  */
 import type { Defs, StructDef } from '../model/defs-schema.js';
 import { parameterName } from '../model/c-declaration.js';
+import { isScalar64 } from '../model/scalar64.js';
 import type { PlannedCall } from '../plan/numbering.js';
 import { compatStructsUsed } from '../plan/compat-entry.js';
 import { fillArguments } from './prototype.js';
@@ -74,8 +79,16 @@ export function compatView(defs: Defs, call: PlannedCall, params: readonly Param
     const decl = compatArgs.find((d) => callItem(d) === p.name || callItem(d) === `compat_arg_u64_glue(${p.name})`);
     return decl ? callItem(decl) : p.name;
   });
+  // Native 32-bit kernels that select ARCH_SPLIT_ARG64 get each 64-bit argument as two registers too.
+  const wide = params.filter((p, i) => isScalar64(call.def.args[i]!));
+  // (Not yet with a struct the entry copies in: the split entry would need the copy too.)
+  const split = wide.length === 0 || ptr !== undefined ? false : {
+    define: fillArguments(`SYSCALL_DEFINE${params.length + wide.length}(`, [call.def.name, ...params.map((p) => (wide.includes(p) ? `SC_ARG64(${p.name})` : `${p.type}, ${p.name}`))], ')'),
+    call: fillArguments(`\treturn do_${call.def.name}(`, nativeArgs.map((a) => { const p = wide.find((w) => w.name === a); return p ? `SC_VAL64(${p.type}, ${p.name})` : a; }), ');'),
+  };
   return {
     doName: `do_${call.def.name}`,
+    split,
     doHead,
     nativeCall: fillArguments(`\treturn do_${call.def.name}(`, nativeArgs, ');'),
     nativeCopy: !ext && ptr && struct ? { struct: struct.name, ptr } : false,

@@ -56,7 +56,13 @@ describe.each([
     expect(plan.edits.find((e) => e.path === unistd.path)!.after).toContain(`\n${expected}\n`);
   });
 
-  it('keeps the native prototype in syscalls.h with loff_t', () => {
-    expect(plan.edits.find((e) => e.path === 'include/linux/syscalls.h')!.after).toContain('asmlinkage long sys_frob_fill(int fd, int mode, loff_t offset, loff_t len);\n');
+  it('writes the native prototype twice in syscalls.h, split for ARCH_SPLIT_ARG64 as fanotify_mark\'s is', () => {
+    const text = tree.syscallsH.text.lines;
+    const fanotify = text.findIndex((l) => l.startsWith('asmlinkage long sys_fanotify_mark('));
+    expect(text[fanotify - 1]).toBe('#if defined(CONFIG_ARCH_SPLIT_ARG64)');
+    expect(plan.edits.find((e) => e.path === 'include/linux/syscalls.h')!.after).toContain(
+      '#if defined(CONFIG_ARCH_SPLIT_ARG64)\nasmlinkage long sys_frob_fill(int fd, int mode, unsigned int offset_1,\n\t\t\t      unsigned int offset_2, unsigned int len_1,\n\t\t\t      unsigned int len_2);\n' +
+        '#else\nasmlinkage long sys_frob_fill(int fd, int mode, loff_t offset, loff_t len);\n#endif\n',
+    );
   });
 });

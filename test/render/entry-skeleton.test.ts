@@ -16,9 +16,14 @@ const inline = (yaml: string) => loadDefinitions('x.yaml', `series: { name: x, s
 describe('a call with two loff_t arguments', () => {
   const text = skeleton(loadDefsFile('test/fixtures/range-call.yaml'));
 
-  it('shares do_frob_fill() between SYSCALL_DEFINE4 and COMPAT_SYSCALL_DEFINE6, as fs/open.c shares ksys_fallocate()', () => {
+  it('shares do_frob_fill() between SYSCALL_DEFINE4, the ARCH_SPLIT_ARG64 SYSCALL_DEFINE6 and COMPAT_SYSCALL_DEFINE6, as fs/open.c shares ksys_fallocate()', () => {
     expect(text).toContain('static long do_frob_fill(int fd, int mode, loff_t offset, loff_t len)\n{\n\treturn -EOPNOTSUPP;\n}\n');
-    expect(text).toContain('SYSCALL_DEFINE4(frob_fill, int, fd, int, mode, loff_t, offset, loff_t, len)\n{\n\treturn do_frob_fill(fd, mode, offset, len);\n}\n');
+    expect(text).toContain('#ifndef CONFIG_ARCH_SPLIT_ARG64\n/**\n * sys_frob_fill - fill a byte range of a file.\n');
+    expect(text).toContain(
+      'SYSCALL_DEFINE4(frob_fill, int, fd, int, mode, loff_t, offset, loff_t, len)\n{\n\treturn do_frob_fill(fd, mode, offset, len);\n}\n' +
+        '#else\nSYSCALL_DEFINE6(frob_fill, int, fd, int, mode, SC_ARG64(offset), SC_ARG64(len))\n{\n' +
+        '\treturn do_frob_fill(fd, mode, SC_VAL64(loff_t, offset),\n\t\t\t    SC_VAL64(loff_t, len));\n}\n#endif\n',
+    );
     expect(text).toContain(
       '#ifdef CONFIG_COMPAT\nCOMPAT_SYSCALL_DEFINE6(frob_fill, int, fd, int, mode,\n\t\t       compat_arg_u64_dual(offset), compat_arg_u64_dual(len))\n{\n' +
         '\treturn do_frob_fill(fd, mode, compat_arg_u64_glue(offset),\n\t\t\t    compat_arg_u64_glue(len));\n}\n#endif\n',

@@ -7,6 +7,8 @@
  *
  * - x86_64 defconfig, which has IA32_EMULATION=y and COMPAT=y: the object
  *   must define the native and the ia32 compat entry;
+ * - i386 defconfig, a native 32-bit kernel that selects ARCH_SPLIT_ARG64:
+ *   the entry that takes each loff_t as two registers;
  * - arm64 defconfig (COMPAT=y) with CROSS_COMPILE=aarch64-linux-gnu-.
  *
  * A warning in the file fails the build check; scripts/checkpatch.pl
@@ -76,6 +78,18 @@ describe('compat skeleton of two loff_t arguments, built in 7.3', () => {
     expect(config).toMatch(/^CONFIG_COMPAT=y$/m);
     expect(r.symbols).toMatch(/ T __x64_sys_frob_fill$/m);
     expect(r.symbols).toMatch(/ T __ia32_compat_sys_frob_fill$/m);
+  });
+
+  it('i386 (ARCH_SPLIT_ARG64, no COMPAT): compiles the split native entry without a warning', (ctx) => {
+    needTool(ctx, 'gcc');
+    const r = buildObject('i386', []);
+    expect(r.status, r.log).toBe(0);
+    expect(r.fileWarnings).toEqual([]);
+    const config = readFileSync(join(WORK, 'build-i386/.config'), 'utf8');
+    expect(config).toMatch(/^CONFIG_X86_32=y$/m);
+    expect(config).not.toMatch(/^CONFIG_COMPAT=y$/m);
+    expect(r.symbols).toMatch(/ T __ia32_sys_frob_fill$/m);
+    expect(r.symbols).not.toMatch(/compat_sys_frob_fill/);
   });
 
   it('arm64 with COMPAT: compiles without a warning and defines the native and the compat entry', (ctx) => {
