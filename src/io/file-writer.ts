@@ -223,9 +223,9 @@ function replaceAll(staged: readonly Staged[]): void {
       renameSync(join(s.root, s.entry.tmp), join(s.root, s.entry.path));
     } catch (err) {
       const roots = [...new Set(staged.map((x) => x.root))];
-      const undo = roots.map((root) => restore(root, readOwnJournal(root)));
-      const undone = i === 0 ? '' : `; the ${i} file${i > 1 ? 's' : ''} already replaced ${i > 1 ? 'were' : 'was'} restored`;
-      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describeErrno(err)}${undone}`, mergeUndo(undo), roots);
+      const undo = mergeUndo(roots.map((root) => restore(root, readOwnJournal(root))));
+      const undone = i === 0 || undo.failed.length > 0 ? '' : `; the ${i} file${i > 1 ? 's' : ''} already replaced ${i > 1 ? 'were' : 'was'} restored`;
+      throw rolledBack(`${join(s.root, s.entry.path)}: error: cannot replace: ${describeErrno(err)}${undone}`, undo, roots);
     }
   }
 }
@@ -298,7 +298,7 @@ function restore(root: string, journal: Journal): Restored {
         if (!existsSync(backup)) continue;
         if (existsSync(full) && sameFile(full, backup)) rmSync(backup);
         else {
-          renameSync(backup, full);
+          putBack(backup, join(root, e.tmp), full);
           undo.restored++;
         }
       } else if (existsSync(full) && sha1(readFileSync(full)) === e.sha1) {
@@ -317,6 +317,22 @@ function restore(root: string, journal: Journal): Restored {
     }
   }
   return undo;
+}
+
+/**
+ * Rename a backup over its target; across a mount inside the root (a bind
+ * mounted arch directory: EXDEV), copy it beside the target and rename
+ * that, so the target is still replaced in one step.
+ */
+function putBack(backup: string, tmp: string, full: string): void {
+  try {
+    renameSync(backup, full);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    copyFileSync(backup, tmp);
+    renameSync(tmp, full);
+    unlinkSync(backup);
+  }
 }
 
 function sameFile(a: string, b: string): boolean {

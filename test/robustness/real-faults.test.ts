@@ -104,12 +104,17 @@ function chattr(flag: 'a' | 'i', path: string): void {
   undos.set(`${flag} ${path}`, () => void quiet('chattr', [`-${flag}`, path]));
 }
 
-/** A read-only bind mount of `dir` on itself. */
-function readOnly(dir: string): void {
+/** A bind mount of `dir` on itself: another mount inside the tree, which rename(2) and link(2) do not cross. */
+function bindMount(dir: string): void {
   must('mount', ['--bind', dir, dir]);
   undos.set(dir, () => {
     if (!quiet('umount', [dir]).ok) must('umount', ['-l', dir]);
   });
+}
+
+/** A read-only bind mount of `dir` on itself. */
+function readOnly(dir: string): void {
+  bindMount(dir);
   must('mount', ['-o', 'remount,ro,bind', dir]);
 }
 
@@ -194,6 +199,21 @@ const CASES: HostileCase[] = [
         tree: (w, _r, before) => expect(diffSnapshots(before, snapshot(w.tree))).toEqual([32, 64].map((abi) => expect.stringMatching(new RegExp(`^\\+ arch/x86/entry/syscalls/\\.syscall_${abi}\\.tbl\\.syswire-\\d+\\.tmp$`)))),
         after: claimsNothing,
       },
+    },
+  ],
+  [
+    '--apply, arch/x86/entry/syscalls is a bind mount (its backups cannot be hard links, nor renamed back) and the last target is append-only: every file is restored',
+    {
+      given: {
+        needs: needsBoth,
+        setup: (w) => {
+          bindMount(join(w.tree, 'arch/x86/entry/syscalls'));
+          chattr('a', join(w.tree, renameOrder().filter((p) => p !== 'include/uapi/linux/sframe.h').at(-1)!));
+        },
+        argv: applyArgv,
+        teardown,
+      },
+      want: { code: 1, stderr: (w) => `${w.tree}/scripts/syscall.tbl: error: cannot replace: operation not permitted; the 23 files already replaced were restored; nothing was written`, after: claimsNothing },
     },
   ],
   [
