@@ -16,6 +16,7 @@ import { formatSeries, type PatchFile } from '../patch/format-patch.js';
 import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
 import { planWireUp } from '../plan/wire-plan.js';
+import { planSelftest } from '../posting/selftest.js';
 import { UsageError } from './args.js';
 import { displayPath, EXIT, type CliContext } from './context.js';
 
@@ -41,7 +42,8 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
       throw err;
     }
   });
-  const planned = planSeries(series, plan.calls, plan.edits, userPatches);
+  const selftest = series.selftest ? planSelftest(loaded.defs, plan.calls, readTreeFile) : [];
+  const planned = planSeries(series, plan.calls, plan.edits, userPatches, { selftest });
   if (planned.commits.length === 0) return [];
   return formatSeries({
     commits: planned.commits,

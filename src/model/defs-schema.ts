@@ -162,8 +162,11 @@ export const seriesSchema = z.strictObject({
   changes: z.record(z.string().regex(/^\d+$/), z.array(z.string())).default({}),
   /** Link to the previous version's posting. */
   previous: z.string().optional(),
-  /** `single` (one patch) or `core-then-arch` (uapi/core patch, then the arch wire-up). */
-  split: z.enum(['single', 'core-then-arch']).default('single'),
+  /**
+   * `single` (one patch), `core-then-arch` (uapi/core patch, then the arch wire-up) or `per-document`
+   * (adding-syscalls.rst: core, x86, the other arches); the selftest is a patch of its own in each.
+   */
+  split: z.enum(['single', 'core-then-arch', 'per-document']).default('single'),
   /** User-written patches included in order (paths relative to the definition file). */
   patches: z.array(z.strictObject({ file: z.string(), position: z.enum(['before', 'after']).default('after') })).default([]),
   /** asm-generic/unistd.h: open a new paragraph (blank line before) and optionally a comment. */
@@ -176,6 +179,14 @@ export const seriesSchema = z.strictObject({
   arch_patch: z.strictObject({ subject: oneLine, body: z.string().default('') }).optional(),
   /** `syswire series`: write vN-0000-cover-letter.patch always, never, or (`auto`) when the series has more than one patch. */
   cover_letter: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** `syswire series`: add the kselftest patch (tools/testing/selftests/<name>/). */
+  selftest: z.boolean().default(true),
+  /** `syswire series`: write man2/<syscall>.2 pages under --out and their text in the cover letter (Cc linux-man). */
+  manpage: z.boolean().default(true),
+  /** `syswire series`: addresses added to every mail's To (`Name <addr>` or `addr`); `-addr` drops one get_maintainer.pl gave. */
+  to: z.array(oneLine).default([]),
+  /** `syswire series`: addresses added to every mail's Cc; `-addr` drops one. */
+  cc: z.array(oneLine).default([]),
   /** `syswire series`: hex digits of the blob ids on `index` lines (git's --abbrev). */
   abbrev: z.number().int().min(7).max(40).default(12),
 });

@@ -36,7 +36,15 @@ describe('syswire series CLI', () => {
     const res = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
     expect(res.code).toBe(0);
     expect(res.err).toBe(`${join(out, 'v3-0002-old-second-patch.patch')}: warning: not part of this series (an earlier run wrote it?); left in place, remove it before sending\n`);
-    expect(readdirSync(out).sort()).toEqual(['sframe.patch', 'v2-0001-unwind-Add-sframe_register.patch', 'v3-0001-unwind-Add-sframe_-un-register-system-calls.patch', 'v3-0002-old-second-patch.patch', 'v3-notes.txt']);
+    expect(readdirSync(out).sort()).toEqual([
+      'sframe.patch',
+      'v2-0001-unwind-Add-sframe_register.patch',
+      'v3-0000-cover-letter.patch',
+      'v3-0001-unwind-Add-sframe_-un-register-system-calls.patch',
+      'v3-0002-old-second-patch.patch',
+      'v3-0002-selftests-sframe-Add-tests-for-sframe_register-an.patch',
+      'v3-notes.txt',
+    ]);
   }, 60_000);
 
   it('reports a date git does not understand, writing nothing', async () => {
