@@ -45,6 +45,8 @@ export function takeLock(root: string): TakenOver | undefined {
   const txn = join(root, TXN);
   const start = Date.now();
   for (;;) {
+    // Each turn sees another run's step; runs that keep taking and releasing the lock are not waited for forever.
+    if (Date.now() - start > 4 * PID_WAIT_MS) throw new LockError(`${txn}: error: cannot lock: other syswire runs keep taking the lock; try again`);
     const made = tryCall(() => mkdirSync(txn));
     if (made === undefined) {
       if (linkPid(txn)) return undefined;
@@ -63,7 +65,9 @@ export function takeLock(root: string): TakenOver | undefined {
     const { journal, problem } = readFoundJournal(root);
     if (problem) throw new LockError(`${txn}/journal.json: error: ${problem}; syswire did not write this journal: check ${txn} and remove it by hand`);
     // One run wins the rename of the dead run's pid (or the link of a missing one); the others look again.
-    if (pid !== undefined && tryCall(() => renameSync(join(txn, 'pid'), join(txn, `pid.dead-${process.pid}`))) !== undefined) continue;
+    const lost = pid === undefined ? undefined : tryCall(() => renameSync(join(txn, 'pid'), join(txn, `pid.dead-${process.pid}`)));
+    if (lost?.code === 'ENOENT') continue;
+    if (lost) throw new LockError(`${txn}/pid: error: cannot take over the lock of a dead run: ${describeErrno(lost)}`);
     if (!linkPid(txn)) continue;
     rmSync(join(txn, `pid.dead-${process.pid}`), { force: true });
     return { pid, journal };

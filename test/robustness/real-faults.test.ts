@@ -217,6 +217,23 @@ const CASES: HostileCase[] = [
     },
   ],
   [
+    "--apply, a dead run's lock is immutable (chattr +i): refused, not waited for forever",
+    {
+      given: {
+        needs: needsBoth,
+        setup: (w) => {
+          // pid 2^22 + 1 is above pid_max's default: a dead run.
+          mkdirSync(join(w.tree, '.syswire-txn'));
+          writeFileSync(join(w.tree, '.syswire-txn/pid'), '4194305\n');
+          chattr('i', join(w.tree, '.syswire-txn'));
+        },
+        argv: applyArgv,
+        teardown,
+      },
+      want: { code: 1, stderr: (w) => `${w.tree}/.syswire-txn/pid: error: cannot take over the lock of a dead run: operation not permitted; nothing was written`, after: claimsNothing },
+    },
+  ],
+  [
     '--apply, a table is immutable (chattr +i): refused before anything is staged',
     {
       given: { needs: needsBoth, setup: (w) => chattr('i', join(w.tree, 'arch/x86/entry/syscalls/syscall_64.tbl')), argv: applyArgv, teardown },
