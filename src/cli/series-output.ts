@@ -12,7 +12,10 @@ import { DiagnosticError } from '../model/diagnostics.js';
 import { writeFileSets, type FileSet } from '../io/file-writer.js';
 import { PathError, readConfined, readRegularFile } from '../io/path-guard.js';
 import { decodeBytes, encodeText } from '../io/byte-text.js';
-import { formatSeries, type PatchFile } from '../patch/format-patch.js';
+import { formatSeries, isCoverLetter, type PatchFile } from '../patch/format-patch.js';
+import type { SeriesDef } from '../model/defs-schema.js';
+import { addRecipientHeaders, pinThreadIds } from '../posting/thread.js';
+import { LINUX_API, LINUX_MAN, maintainersOf, maintainersUnavailable, mergeRecipients, unionRecipients } from '../posting/recipients.js';
 import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
 import { planWireUp } from '../plan/wire-plan.js';
@@ -24,13 +27,17 @@ import { displayPath, EXIT, type CliContext } from './context.js';
 export interface SeriesOptions {
   rfc?: boolean;
   abbrev?: number;
+  /** The mails' date (`--date`); else the definition's, else now. */
+  date?: string;
+  /** Make the whole posting (recipients, man pages); `warn` prints what the tree cannot give. */
+  posting?: { warn: (message: string) => void };
 }
 
 /** Plan and format the series of a loaded definition against a tree. */
 export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTree & { root: string }, opts: SeriesOptions = {}): PatchFile[] {
   const readTreeFile = treeFileReader(tree.root);
   const plan = planWireUp(tree, loaded, readTreeFile);
-  const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc };
+  const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc, date: opts.date ?? loaded.defs.series.date ?? nowRfc2822() };
   const userPatches: UserPatch[] = series.patches.map((p, i) => {
     try {
       const text = decodeBytes(readRegularFile(resolve(dirname(defsFile), p.file), p.file));
@@ -45,7 +52,7 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
   const selftest = series.selftest ? planSelftest(loaded.defs, plan.calls, readTreeFile) : [];
   const planned = planSeries(series, plan.calls, plan.edits, userPatches, { selftest });
   if (planned.commits.length === 0) return [];
-  return formatSeries({
+  const files = formatSeries({
     commits: planned.commits,
     version: series.version,
     subjectPrefix: planned.subjectPrefix,
@@ -54,7 +61,26 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
     ...(planned.cover ? { cover: planned.cover } : {}),
     treeRoot: tree.root,
     readBase: readTreeFile,
+    thread: opts.posting !== undefined,
   });
+  if (!opts.posting) return files;
+  const threaded = pinThreadIds(files, { series: series.name, version: series.version, author: series.author, date: series.date, definition: JSON.stringify(loaded.defs) });
+  return addRecipients(threaded, tree.root, series, opts.posting.warn);
+}
+
+/** To/Cc on every mail (posting/recipients.ts); the cover letter gets the union. */
+function addRecipients(files: readonly PatchFile[], root: string, series: SeriesDef, warn: (message: string) => void): PatchFile[] {
+  const unavailable = maintainersUnavailable(root);
+  if (unavailable) warn(`${root}: warning: ${unavailable}`);
+  const extra = { to: series.to, cc: series.cc, alwaysCc: [LINUX_API] };
+  const perPatch = new Map(files.filter((f) => !isCoverLetter(f.path)).map((f) => [f.path, mergeRecipients(unavailable ? { to: [], cc: [] } : maintainersOf(root, f.content), extra)]));
+  const cover = mergeRecipients(unionRecipients([...perPatch.values()]), { ...extra, alwaysCc: series.manpage ? [LINUX_API, LINUX_MAN] : [LINUX_API] });
+  return files.map((f) => ({ path: f.path, content: addRecipientHeaders(f.content, perPatch.get(f.path) ?? cover) }));
+}
+
+/** The clock as an RFC 2822 date, for a posting whose date nobody pinned. */
+function nowRfc2822(): string {
+  return new Date().toUTCString().replace(/GMT$/, '+0000');
 }
 
 /** `--abbrev N` as a number in git's range. */

@@ -41,6 +41,8 @@ export interface SeriesSpec {
   treeRoot: string;
   /** Original content of a tree file (for the synthetic base). */
   readBase: (path: string) => string | undefined;
+  /** `--thread=shallow`: Message-Id on every mail, each patch In-Reply-To the first mail. */
+  thread?: boolean;
 }
 
 export interface PatchFile {
@@ -63,6 +65,7 @@ export function formatSeries(spec: SeriesSpec): PatchFile[] {
       args.push('--cover-letter', '--cover-from-description=subject');
     }
     if (repo.treeHead) args.push(`--base=${base.commit}`);
+    if (spec.thread) args.push('--thread=shallow');
     repo.run([...args, `${base.commit}..series`], undefined, committerEnv(spec.committer));
     const names = readdirSync(join(repo.dir, 'out')).sort();
     return withChangelogs(

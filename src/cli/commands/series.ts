@@ -5,6 +5,8 @@
  *
  *   --rfc        [RFC PATCH vN M/T] (as `rfc: true` in the definition)
  *   --abbrev N   hex digits of `index` blob ids (default: the definition's, 12)
+ *   --date DATE  the mails' date (default: the definition's `date`, else now)
+ *   --mbox       also write OUT/<series>-vN.mbox, the whole thread in one file
  *   --check      exit 1 when the files in --out are stale, write nothing
  */
 import { resolve } from 'node:path';
@@ -14,6 +16,7 @@ import { SERIES } from '../command-specs.js';
 import { EXIT, resolveTree, treeLine, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { buildSeries, emitPatches, parseAbbrev } from '../series-output.js';
+import { seriesMbox } from '../../posting/thread.js';
 
 export function runSeries(args: string[], ctx: CliContext): number {
   const { values, positionals } = parseCommandArgs(SERIES, args);
@@ -24,10 +27,13 @@ export function runSeries(args: string[], ctx: CliContext): number {
   const { loaded, defsFile } = defs;
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   ctx.stdout(treeLine(ctx, tree.root));
-  const files = buildSeries(loaded, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}) });
+  const posting = { warn: (message: string) => ctx.stderr(`${message}\n`) };
+  const files = buildSeries(loaded, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}), ...(values.date ? { date: values.date } : {}), posting });
   if (files.length === 0) {
     ctx.stdout(`nothing to do: every syscall of ${defsPath} is already wired in ${tree.root}\n`);
     return EXIT.ok;
   }
-  return emitPatches(ctx, resolve(ctx.cwd, values.out ?? 'out'), files, values.check, `syswire series ${defsPath}`);
+  const series = loaded.defs.series;
+  const mbox = values.mbox ? [{ path: `${series.name}-v${series.version}.mbox`, content: seriesMbox(files.filter((f) => f.path.endsWith('.patch'))) }] : [];
+  return emitPatches(ctx, resolve(ctx.cwd, values.out ?? 'out'), [...files, ...mbox], values.check, `syswire series ${defsPath}`);
 }
