@@ -329,7 +329,8 @@ describe('concurrent --apply runs on one tree', () => {
     const tally = { oneRefused: 0, serial: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const w = makeWorld();
-      const runs = await Promise.all([startBin(w, applyArgv(w)).done, startBin(w, applyArgv(w)).done]);
+      // Two runs share the machine's cores: their kill timeout is the case's, not a single run's.
+      const runs = await Promise.all([startBin(w, applyArgv(w), CASE_TIMEOUT_MS).done, startBin(w, applyArgv(w), CASE_TIMEOUT_MS).done]);
       const said = runs.map((r, i) => `run ${i}: exit ${r.code}\n${r.stderr}${r.stdout}`).join('\n');
       for (const r of runs) {
         expect(r.timedOut, said).toBe(false);
