@@ -141,7 +141,11 @@ if [ "$slow" = 1 ]; then
 		gcc-aarch64-linux-gnu gcc-s390x-linux-gnu gcc-m68k-linux-gnu
 		gcc-mips-linux-gnu gcc-powerpc-linux-gnu gcc-sparc64-linux-gnu
 		gcc-alpha-linux-gnu gcc-arm-linux-gnueabi gcc-riscv64-linux-gnu
-		gcc-sh4-linux-gnu gcc-hppa-linux-gnu)
+		gcc-sh4-linux-gnu gcc-hppa-linux-gnu
+		# syswire prove: QEMU, the x32 and armel C libraries for static
+		# test programs, objtool's libelf, xz for the kernel image.
+		qemu-system-x86 qemu-system-arm libc6-dev-x32 libc6-dev-armel-cross
+		libelf-dev xz-utils)
 	missing=()
 	for p in "${pkgs[@]}"; do
 		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

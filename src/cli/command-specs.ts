@@ -64,9 +64,17 @@ export const GENERATE = defineCommand({
 
 export const SERIES = defineCommand({
   name: 'series',
-  synopsis: ['series DEFS [--tree DIR] [--out DIR] [--rfc] [--abbrev N] [--check]'],
-  summary: 'write OUT/vN-0000-cover-letter.patch, OUT/vN-000M-<slug>.patch (git format-patch)',
-  options: { tree: TREE, out: OUT, rfc: RFC, abbrev: ABBREV, check: CHECK },
+  synopsis: ['series DEFS [--tree DIR] [--out DIR] [--rfc] [--abbrev N] [--date DATE] [--mbox] [--check]'],
+  summary: 'write the posting: OUT/vN-000M-<slug>.patch (git format-patch, threaded, To/Cc from get_maintainer.pl), man pages',
+  options: {
+    tree: TREE,
+    out: OUT,
+    rfc: RFC,
+    abbrev: ABBREV,
+    date: { type: 'string', arg: 'DATE', help: "the mails' date (default: the definition's date, else now)" },
+    mbox: { type: 'boolean', help: 'also write OUT/<series>-vN.mbox, the whole thread in one file' },
+    check: CHECK,
+  },
   positionals: { min: 1, max: 1, names: 'one definition file (DEFS)' },
   example: ['syswire series defs/sframe.yaml --tree ~/src/linux --out out/v3'],
 });
@@ -91,11 +99,12 @@ export const RENUMBER = defineCommand({
 
 export const PROVE = defineCommand({
   name: 'prove',
-  synopsis: ['prove DEFS [--tree DIR] [--arch LIST] [--out DIR] [--timeout SECONDS]'],
+  synopsis: ['prove DEFS [--tree DIR] [--arch LIST] [--patches DIR] [--out DIR] [--timeout SECONDS]'],
   summary: "boot the tree with the series under QEMU and run its selftest and the bindings' numbers on every ABI",
   options: {
     tree: TREE,
     arch: { type: 'string', arg: 'LIST', help: 'kernel arches to boot, comma-separated: x86_64 (-m64, -m32, -mx32), arm64 (AArch64, 32-bit arm) (default: both)' },
+    patches: { type: 'string', arg: 'DIR', help: "boot the series in DIR (as `series` wrote it, or as edited) instead of DEFS's; the bindings' numbers still come from DEFS" },
     out: { type: 'string', arg: 'DIR', help: 'console logs, TAP files and test programs (default: out/prove)' },
     timeout: { type: 'string', arg: 'SECONDS', help: 'kill a guest that has not powered off after this long; its console log is kept (default: 300)' },
   },

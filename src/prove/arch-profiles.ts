@@ -42,6 +42,8 @@ export interface ArchProfile {
   cmdline: string;
   /** Tools the kernel build needs beyond make and the host gcc, with their Debian packages. */
   buildTools: readonly { tool: string; pkg: string }[];
+  /** Host headers the kernel's build tools need (objtool's libelf), with their Debian packages. */
+  buildHeaders: readonly { header: string; pkg: string }[];
   abis: readonly UserAbiProfile[];
 }
 
@@ -83,6 +85,7 @@ export const ARCH_PROFILES: readonly ArchProfile[] = [
       { tool: 'bc', pkg: 'bc' },
       { tool: 'xz', pkg: 'xz-utils' },
     ],
+    buildHeaders: [{ header: '/usr/include/gelf.h', pkg: 'libelf-dev' }],
     abis: [
       { abi: 'x86_64', cc: 'gcc', ccFlags: ['-m64'], headersArch: 'x86_64', packages: ['gcc'] },
       { abi: 'i386', cc: 'gcc', ccFlags: ['-m32'], headersArch: 'x86_64', packages: [MULTILIB] },
@@ -112,6 +115,7 @@ export const ARCH_PROFILES: readonly ArchProfile[] = [
       { tool: 'bc', pkg: 'bc' },
       { tool: 'xz', pkg: 'xz-utils' },
     ],
+    buildHeaders: [],
     abis: [
       { abi: 'arm64', cc: 'aarch64-linux-gnu-gcc', ccFlags: [], headersArch: 'arm64', packages: ['gcc-aarch64-linux-gnu'] },
       { abi: 'arm', cc: 'arm-linux-gnueabi-gcc', ccFlags: [], headersArch: 'arm', packages: ['gcc-arm-linux-gnueabi', 'libc6-dev-armel-cross'] },

@@ -28,7 +28,9 @@ export interface KernelOutcome {
   cached: boolean;
 }
 
-export async function provideKernel(profile: ArchProfile, input: KernelInput, log: (text: string) => void, report: (text: string) => void): Promise<KernelOutcome> {
+/** `log` gets progress lines, `report` the compiler's error lines, `show` makes a path readable. */
+export async function provideKernel(profile: ArchProfile, input: KernelInput, io: { log: (text: string) => void; report: (text: string) => void; show: (path: string) => string }): Promise<KernelOutcome> {
+  const { log, report, show } = io;
   const key = cacheKey({ treeIdentity: input.treeIdentity, arch: profile.name, patches: input.patches, entryUnit: input.entry.content, configFragment: configFragment(profile) });
   const dir = join(input.cacheRoot, key);
   const src = join(dir, 'src');
@@ -39,9 +41,9 @@ export async function provideKernel(profile: ArchProfile, input: KernelInput, lo
   rmSync(dir, { recursive: true, force: true });
   const dirs = { src, build: join(dir, 'build'), logs: join(dir, 'logs') };
   mkdirSync(dirs.logs, { recursive: true });
-  log(`${profile.name}: patching a hard-link copy of the tree into ${dir}\n`);
+  log(`${profile.name}: patching a hard-link copy of the tree into ${show(dir)}\n`);
   await makeScratchTree(input.tree, src, input.patches, input.entry);
-  log(`${profile.name}: building the kernel (tinyconfig + ${profile.config.length} options), log ${join(dirs.logs, 'build.log')}\n`);
+  log(`${profile.name}: building the kernel (tinyconfig + ${profile.config.length} options), log ${show(join(dirs.logs, 'build.log'))}\n`);
   const image = await buildKernel(profile, dirs, report);
   const headers: Record<string, string> = {};
   for (const arch of new Set(profile.abis.map((a) => a.headersArch))) {

@@ -14,8 +14,9 @@
  *     not ok 5 global.name          a failure (`# XFAIL` makes it expected)
  *     # anything                    a diagnostic
  *
- * A serial console ends lines with CR LF, and a kernel message can land on
- * a line of its own anywhere; both are tolerated.
+ * A serial console ends lines with CR LF, the firmware leaves terminal
+ * escapes before the first frame, and a kernel message can land on a line
+ * of its own anywhere; all are tolerated.
  */
 
 export type TapResult = 'pass' | 'fail' | 'skip' | 'xfail';
@@ -54,8 +55,13 @@ export interface ConsoleRun {
 }
 
 const CASE = /^(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?([^#]*?)\s*(?:#\s*(\w+)\b\s*(.*))?$/;
-const BEGIN = /^syswire-prove: begin (\S+) (\S+)$/;
-const END = /^syswire-prove: end (\S+) (\S+) status (\d+)$/;
+// Not anchored at the start: the firmware's last output (SeaBIOS' "Booting from ROM.." and its
+// terminal resets) shares the line /init's first frame is printed on.
+const BEGIN = /syswire-prove: begin (\S+) (\S+)$/;
+const END = /syswire-prove: end (\S+) (\S+) status (\d+)$/;
+const DONE = /syswire-prove: done$/;
+/** ANSI escape sequences (CSI sequences and two-byte escapes such as ESC c, the terminal reset). */
+const ESCAPES = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_a-z]/g;
 
 /** Parse one TAP stream. */
 export function parseTap(lines: readonly string[]): TapStream {
@@ -96,7 +102,7 @@ export function parseConsole(text: string): ConsoleRun {
     current = undefined;
   };
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r+$/, '').replace(/^\r+/, '');
+    const line = raw.replace(ESCAPES, '').replace(/\r+$/, '').replace(/^\r+/, '');
     const begin = BEGIN.exec(line);
     const end = END.exec(line);
     if (begin) {
@@ -104,7 +110,7 @@ export function parseConsole(text: string): ConsoleRun {
       current = { abi: begin[1]!, path: begin[2]!, lines: [] };
     } else if (end && current && end[1] === current.abi && end[2] === current.path) {
       close(Number(end[3]));
-    } else if (line === 'syswire-prove: done') {
+    } else if (DONE.test(line)) {
       close();
       done = true;
     } else if (current) {

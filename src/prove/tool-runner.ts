@@ -6,7 +6,7 @@
  * timeout, after which the tool (and its process group) is killed.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, createWriteStream, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, existsSync, openSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { DiagnosticError } from '../model/diagnostics.js';
 
@@ -53,6 +53,13 @@ export function requireTools(needs: readonly ToolNeed[], env: NodeJS.ProcessEnv 
   const missing = needs.filter((n) => !seen.has(n.tool) && seen.add(n.tool) && !onPath(n.tool, env));
   if (missing.length === 0) return;
   throw new DiagnosticError(missing.map((n) => ({ file: n.tool, line: 0, col: 0, severity: 'error', message: `not found on PATH; install the Debian package ${n.pkg}` })));
+}
+
+/** Throw one located error per missing header file, each naming its Debian package. */
+export function requireHeaders(needs: readonly { header: string; pkg: string }[]): void {
+  const missing = needs.filter((n) => !existsSync(n.header));
+  if (missing.length === 0) return;
+  throw new DiagnosticError(missing.map((n) => ({ file: n.header, line: 0, col: 0, severity: 'error', message: `missing; the kernel's build tools need it: install the Debian package ${n.pkg}` })));
 }
 
 /** Run a tool to its end (or its timeout); never throws for a non-zero exit. */
