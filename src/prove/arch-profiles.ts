@@ -58,6 +58,14 @@ const COMMON_CONFIG = [
   { option: 'FUTEX', why: "the C library's locks" },
 ] as const;
 
+/** What Kbuild runs besides make and the compiler: Kconfig's parser generators, bc for timeconst, xz for the tinyconfig image. */
+const KBUILD_TOOLS = [
+  { tool: 'flex', pkg: 'flex' },
+  { tool: 'bison', pkg: 'bison' },
+  { tool: 'bc', pkg: 'bc' },
+  { tool: 'xz', pkg: 'xz-utils' },
+];
+
 const MULTILIB = 'gcc-12-multilib';
 
 export const ARCH_PROFILES: readonly ArchProfile[] = [
@@ -79,12 +87,7 @@ export const ARCH_PROFILES: readonly ArchProfile[] = [
     qemuArgs: ['-M', 'pc', '-m', '256M'],
     // reboot=t: a triple fault resets without ACPI; -no-reboot turns the reset into QEMU's exit.
     cmdline: 'console=ttyS0 quiet panic=-1 reboot=t',
-    buildTools: [
-      { tool: 'flex', pkg: 'flex' },
-      { tool: 'bison', pkg: 'bison' },
-      { tool: 'bc', pkg: 'bc' },
-      { tool: 'xz', pkg: 'xz-utils' },
-    ],
+    buildTools: KBUILD_TOOLS,
     buildHeaders: [{ header: '/usr/include/gelf.h', pkg: 'libelf-dev' }],
     abis: [
       { abi: 'x86_64', cc: 'gcc', ccFlags: ['-m64'], headersArch: 'x86_64', packages: ['gcc'] },
@@ -108,13 +111,7 @@ export const ARCH_PROFILES: readonly ArchProfile[] = [
     // cortex-a57 implements AArch32 at EL0, which COMPAT needs.
     qemuArgs: ['-M', 'virt', '-cpu', 'cortex-a57', '-m', '256M'],
     cmdline: 'console=ttyAMA0 quiet panic=-1',
-    buildTools: [
-      { tool: 'aarch64-linux-gnu-gcc', pkg: 'gcc-aarch64-linux-gnu' },
-      { tool: 'flex', pkg: 'flex' },
-      { tool: 'bison', pkg: 'bison' },
-      { tool: 'bc', pkg: 'bc' },
-      { tool: 'xz', pkg: 'xz-utils' },
-    ],
+    buildTools: [{ tool: 'aarch64-linux-gnu-gcc', pkg: 'gcc-aarch64-linux-gnu' }, ...KBUILD_TOOLS],
     buildHeaders: [],
     abis: [
       { abi: 'arm64', cc: 'aarch64-linux-gnu-gcc', ccFlags: [], headersArch: 'arm64', packages: ['gcc-aarch64-linux-gnu'] },
