@@ -67,9 +67,11 @@ export function runTool(cmd: string, args: readonly string[], opts: ToolOptions 
   const start = performance.now();
   const log = opts.logFile ? createWriteStream(opts.logFile) : undefined;
   return new Promise((resolve, reject) => {
-    // detached: the tool leads its own process group, so a timeout kills its children too.
     const out = opts.stdoutFile === undefined ? 'pipe' : openSync(opts.stdoutFile, 'w');
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', out, 'pipe'], detached: true });
+    // A bounded tool leads its own process group, so the timeout kills its children too.  An
+    // unbounded one (make) stays in ours, so a Ctrl-C reaches it and its compilers.
+    const bounded = opts.timeoutMs !== undefined;
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', out, 'pipe'], detached: bounded });
     if (typeof out === 'number') closeSync(out);
     const chunks: Buffer[] = [];
     const take = (b: Buffer) => {
