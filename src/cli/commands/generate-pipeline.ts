@@ -45,6 +45,6 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
   }
   const model = bindingsModel({ defs: loaded.defs, defsPath, tree, calls: plan.calls, read: readTreeFile, provisional: values.provisional === true });
   outputs.push({ path: `bindings/${series.name}.ts`, content: (await import('../../bindings/bindings-builder.js')).printBindings(model) });
-  const apply = values.apply ? { root: tree.root, files: plan.edits.map((e) => ({ path: e.path, content: e.after })) } : undefined;
+  const apply = values.apply ? { root: tree.root, files: plan.edits.map((e) => ({ path: e.path, content: e.after, before: e.before ?? null })) } : undefined;
   return emitOutputs(ctx, outDir, outputs, values.check, `syswire generate ${defsPath}`, apply);
 }
