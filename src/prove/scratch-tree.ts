@@ -2,7 +2,7 @@
  * The patched tree `prove` builds: a `cp -al` copy of the user's tree (hard
  * links, so the copy is cheap), the series applied with `git apply`, and
  * the generated entry skeleton added as a built-in object,
- * kernel/<series>-entry.c with an `obj-y` line in kernel/Makefile.
+ * kernel/<series>-entry.c with its line in kernel/Makefile.
  *
  * Every file of the copy is the user's file under a second name, so
  * nothing may be written through a link.  `git apply` writes a patched
@@ -22,6 +22,8 @@ export interface EntryUnit {
   /** Tree-relative path, `kernel/<series>-entry.c`. */
   path: string;
   content: string;
+  /** The kernel/Makefile line that builds it: `obj-y += x.o`, or `obj-$(CONFIG_X) += x.o` under the series' own option. */
+  makefileLine: string;
 }
 
 /** Make `dest` a hard-link copy of `tree` with `patches` (mail texts, in order) and `entry` applied. */
@@ -40,10 +42,9 @@ export async function makeScratchTree(tree: string, dest: string, patches: reado
     }
   }
   const makefile = 'kernel/Makefile';
-  const object = entry.path.replace(/^kernel\//, '').replace(/\.c$/, '.o');
   writeFilesAtomic(dest, [
     { path: entry.path, content: entry.content },
-    { path: makefile, content: `${readFileSync(join(dest, makefile), 'utf8')}obj-y += ${object}\n` },
+    { path: makefile, content: `${readFileSync(join(dest, makefile), 'utf8')}${entry.makefileLine}\n` },
   ]);
   assertDetached(tree, dest, [...patches.flatMap(patchedPaths), entry.path, makefile]);
 }

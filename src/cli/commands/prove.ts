@@ -15,7 +15,7 @@ import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
 import { planWireUp } from '../../plan/wire-plan.js';
 import { ARCH_PROFILES, findArchProfile, type ArchProfile } from '../../prove/arch-profiles.js';
-import { entryUnit } from '../../prove/entry-unit.js';
+import { entryUnit, seriesConfig } from '../../prove/entry-unit.js';
 import { bootArch } from '../../prove/prove-boot.js';
 import { treeIdentity } from '../../prove/prove-cache.js';
 import { provideKernel } from '../../prove/prove-kernel.js';
@@ -51,7 +51,7 @@ export async function runProve(args: string[], ctx: CliContext): Promise<number>
   const identity = treeIdentity(tree.root);
   const say = (text: string) => ctx.stdout(text);
   let failed = false;
-  for (const profile of profiles) {
+  for (const profile of profiles.map((p) => seriesConfig(p, loaded.defs))) {
     const kernel = await provideKernel(profile, { tree: tree.root, treeIdentity: identity, patches, entry, cacheRoot }, { log: say, report: ctx.stderr, show: (p) => displayPath(ctx, p) });
     const where = displayPath(ctx, kernel.dir);
     say(kernel.cached ? `${profile.name}: kernel from the cache (${where})\n` : `${profile.name}: kernel built in ${kernel.manifest.buildSeconds.toFixed(1)} s (${where})\n`);
