@@ -20,6 +20,8 @@ import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
 import { planWireUp } from '../plan/wire-plan.js';
 import { planSelftest } from '../posting/selftest.js';
+import { renderManPages } from '../posting/man-page.js';
+import { renderManText } from '../tools/man-renderer.js';
 import { UsageError } from './args.js';
 import { displayPath, EXIT, type CliContext } from './context.js';
 
@@ -50,7 +52,9 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
     }
   });
   const selftest = series.selftest ? planSelftest(loaded.defs, plan.calls, readTreeFile) : [];
-  const planned = planSeries(series, plan.calls, plan.edits, userPatches, { selftest });
+  const pages = opts.posting && series.manpage ? renderManPages(loaded.defs, plan.calls, tree.era.version, series.date) : [];
+  const manText = pages.map((p) => renderManText(p.text, p.path));
+  const planned = planSeries(series, plan.calls, plan.edits, userPatches, { selftest, manText });
   if (planned.commits.length === 0) return [];
   const files = formatSeries({
     commits: planned.commits,
@@ -65,16 +69,17 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
   });
   if (!opts.posting) return files;
   const threaded = pinThreadIds(files, { series: series.name, version: series.version, author: series.author, date: series.date, definition: JSON.stringify(loaded.defs) });
-  return addRecipients(threaded, tree.root, series, opts.posting.warn);
+  const linuxMan = pages.length > 0 && planned.cover !== undefined;
+  return [...addRecipients(threaded, tree.root, series, linuxMan, opts.posting.warn), ...pages.map((p) => ({ path: p.path, content: p.text }))];
 }
 
 /** To/Cc on every mail (posting/recipients.ts); the cover letter gets the union. */
-function addRecipients(files: readonly PatchFile[], root: string, series: SeriesDef, warn: (message: string) => void): PatchFile[] {
+function addRecipients(files: readonly PatchFile[], root: string, series: SeriesDef, linuxMan: boolean, warn: (message: string) => void): PatchFile[] {
   const unavailable = maintainersUnavailable(root);
   if (unavailable) warn(`${root}: warning: ${unavailable}`);
   const extra = { to: series.to, cc: series.cc, alwaysCc: [LINUX_API] };
   const perPatch = new Map(files.filter((f) => !isCoverLetter(f.path)).map((f) => [f.path, mergeRecipients(unavailable ? { to: [], cc: [] } : maintainersOf(root, f.content), extra)]));
-  const cover = mergeRecipients(unionRecipients([...perPatch.values()]), { ...extra, alwaysCc: series.manpage ? [LINUX_API, LINUX_MAN] : [LINUX_API] });
+  const cover = mergeRecipients(unionRecipients([...perPatch.values()]), { ...extra, alwaysCc: linuxMan ? [LINUX_API, LINUX_MAN] : [LINUX_API] });
   return files.map((f) => ({ path: f.path, content: addRecipientHeaders(f.content, perPatch.get(f.path) ?? cover) }));
 }
 

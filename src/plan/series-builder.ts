@@ -94,7 +94,8 @@ export function planSeries(series: SeriesDef, calls: readonly PlannedCall[], edi
   const user = (position: UserPatch['position']) => userPatches.filter((p) => p.position === position).map((p): CommitSpec => ({ kind: 'mbox', file: p.file, text: p.text, changelog: '' }));
   const commits = [...user('before'), ...ours, ...user('after')];
 
-  const wantCover = series.cover_letter === 'always' || (series.cover_letter === 'auto' && commits.length > 1);
+  // The rendered man pages travel in the cover letter (adding-syscalls.rst), so they ask for one.
+  const wantCover = series.cover_letter === 'always' || (series.cover_letter === 'auto' && (commits.length > 1 || (posting.manText ?? []).length > 0));
   const plan: SeriesPlan = { commits, subjectPrefix: series.rfc ? 'RFC PATCH' : 'PATCH', author };
   if (wantCover) plan.cover = coverLetterText(series, posting.manText);
   return plan;

@@ -10,6 +10,7 @@
  * definition's `to:`/`cc:` add addresses, and `-addr` in either drops one.
  * The cover letter goes to the union of its patches' recipients.
  */
+import { createHash } from 'node:crypto';
 import { hasPerlScript, runPerlScript } from '../tools/perl-runner.js';
 
 export const GET_MAINTAINER = 'scripts/get_maintainer.pl';
@@ -30,10 +31,22 @@ export function maintainersUnavailable(root: string): string | undefined {
   return missing.length === 0 ? undefined : `no ${missing.join(' or ')} in the tree; the mails get only linux-api and the definition's to:/cc:`;
 }
 
+/**
+ * Answers already given in this process, by tree and patch: the script
+ * reads all of MAINTAINERS on every run, and `--check` or a second series
+ * in one process asks about the same patches again.
+ */
+const answered = new Map<string, Recipients>();
+
 /** get_maintainer.pl's To and Cc for one patch. */
 export function maintainersOf(root: string, patch: string): Recipients {
-  const out = runPerlScript({ root, script: GET_MAINTAINER, args: ARGS, input: patch });
-  return sortByRole(out);
+  const key = `${root}\0${createHash('sha256').update(patch).digest('hex')}`;
+  let found = answered.get(key);
+  if (!found) {
+    found = sortByRole(runPerlScript({ root, script: GET_MAINTAINER, args: ARGS, input: patch }));
+    answered.set(key, found);
+  }
+  return { to: [...found.to], cc: [...found.cc] };
 }
 
 /** `Name <addr> (maintainer:X)` to To, `list@host (open list:Y)` to Cc. */

@@ -40,6 +40,11 @@ describe('syswire series: the posting', () => {
     expect(header(cover!, 'To')).toEqual([...header(core!, 'To'), 'Shuah Khan <shuah@kernel.org>']);
     expect(header(cover!, 'Cc')).toEqual(expect.arrayContaining([...header(core!, 'Cc'), 'linux-kselftest@vger.kernel.org', 'linux-man@vger.kernel.org']));
     expect(readFileSync(join(out, 'sframe-v3.mbox'), 'utf8')).toBe(`${cover}${core}${selftest}`);
+    // The man pages: under --out, and rendered in the cover letter.
+    expect(readdirSync(join(out, 'man2')).sort()).toEqual(['sframe_register.2', 'sframe_unregister.2']);
+    expect(readFileSync(join(out, 'man2/sframe_register.2'), 'utf8')).toMatch(/^\.TH sframe_register 2 2026-06-04 "Linux man-pages \(unreleased\)"$/m);
+    expect(cover).toMatch(/^sframe_register\(2\) +System Calls Manual +sframe_register\(2\)$/m);
+    expect(cover).toMatch(/^ {7}long syscall\(SYS_sframe_unregister, struct sframe_setup \*data, size_t size\);$/m);
 
     const again = await runCaptured('series', 'defs/sframe.yaml', '--tree', TREE_73, '--out', out, '--mbox', '--check');
     expect(again.code, again.err).toBe(0);

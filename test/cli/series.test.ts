@@ -20,7 +20,7 @@ describe('syswire series CLI', () => {
     const again = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out);
     expect(again.out).toMatch(/^unchanged /m);
     expect((await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out, '--check')).code).toBe(0);
-    const [name] = readdirSync(out);
+    const [name] = readdirSync(out).filter((n) => n.endsWith('.patch'));
     writeFileSync(join(out, name!), 'old\n');
     const stale = await runCaptured('series', 'defs/sframe.yaml', '--tree', tree, '--out', out, '--check');
     expect(stale.code).toBe(1);
@@ -37,6 +37,7 @@ describe('syswire series CLI', () => {
     expect(res.code).toBe(0);
     expect(res.err).toBe(`${join(out, 'v3-0002-old-second-patch.patch')}: warning: not part of this series (an earlier run wrote it?); left in place, remove it before sending\n`);
     expect(readdirSync(out).sort()).toEqual([
+      'man2',
       'sframe.patch',
       'v2-0001-unwind-Add-sframe_register.patch',
       'v3-0000-cover-letter.patch',
