@@ -65,7 +65,7 @@ export const GENERATE = defineCommand({
 export const SERIES = defineCommand({
   name: 'series',
   synopsis: ['series DEFS [--tree DIR] [--out DIR] [--rfc] [--abbrev N] [--date DATE] [--mbox] [--check]'],
-  summary: 'write the posting: OUT/vN-000M-<slug>.patch (git format-patch, threaded, To/Cc from get_maintainer.pl), man pages',
+  summary: 'write the posting: OUT/vN-000M-*.patch (git format-patch, threaded, with To/Cc), selftest, man pages',
   options: {
     tree: TREE,
     out: OUT,
