@@ -60,7 +60,9 @@ apt_update_once() {
 }
 
 need_tools=()
-for tool in git xz tar perl make gcc; do
+# mandoc renders the man pages `series` puts in the cover letter; groff
+# lints them in the tests.
+for tool in git xz tar perl make gcc mandoc groff; do
 	command -v "$tool" >/dev/null 2>&1 || need_tools+=("$tool")
 done
 # GNU time, for the benchmark's peak RSS (`time` alone is the shell keyword).
@@ -145,7 +147,9 @@ if [ "$slow" = 1 ]; then
 		# syswire prove: QEMU, the x32 and armel C libraries for static
 		# test programs, objtool's libelf, xz for the kernel image.
 		qemu-system-x86 qemu-system-arm libc6-dev-x32 libc6-dev-armel-cross
-		libelf-dev xz-utils)
+		libelf-dev xz-utils
+		# the posting checks: git send-email --dry-run (b4 is used as found).
+		git-email b4)
 	missing=()
 	for p in "${pkgs[@]}"; do
 		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
