@@ -13,6 +13,9 @@
  */
 import { splitLines, type TextLines } from './text-lines.js';
 
+
+/** The entry point of a number an arch does not implement. */
+export const NI_SYSCALL = 'sys_ni_syscall';
 export interface TableRow {
   kind: 'row';
   raw: string;

@@ -10,7 +10,8 @@
  */
 import { alwaysIgnored, CHECKSYSCALLS, parseChecksyscalls } from '../kernel/checksyscalls-reader.js';
 import { GENERIC_TABLE } from '../kernel/kernel-tree.js';
-import { carries, sharedRange } from './shared-range.js';
+import { carries, sharedRange, sharedStart } from './shared-range.js';
+import { NI_SYSCALL } from '../kernel/syscall-table-reader.js';
 import { lastLine, type Finding, type LintContext } from './lint-finding.js';
 
 export function checkMissingRows({ tree, readFile }: LintContext): Finding[] {
@@ -30,5 +31,38 @@ export function checkMissingRows({ tree, readFile }: LintContext): Finding[] {
       });
     }
   }
+  findings.push(...missingDefines(tree));
   return findings;
+}
+
+/**
+ * A call the arch tables carry at one generic number past the shared range's start, but that
+ * asm-generic/unistd.h does not define: the generic arches (arm64, riscv, ...) would not get it.
+ * That is the trace of a wire-up stopped half way.
+ */
+function missingDefines(tree: LintContext['tree']): Finding[] {
+  const start = sharedStart(tree);
+  const seen = new Map<string, Set<number>>();
+  for (const t of tree.tables) {
+    if (t.path === GENERIC_TABLE) continue;
+    // Rows outside the newest block (x86_64's x32 range) are not generic numbers.
+    const { first, last } = t.format.block;
+    for (const row of t.table.lines.slice(first, last + 1)) {
+      if (row.kind !== 'row') continue;
+      const nr = row.nr - t.format.offset;
+      if (nr < start || row.entry === NI_SYSCALL || tree.generic.numbers.has(row.name)) continue;
+      seen.set(row.name, (seen.get(row.name) ?? new Set()).add(nr));
+    }
+  }
+  return [...seen]
+    .filter(([, numbers]) => numbers.size === 1)
+    .filter(([name]) => tree.tables.filter((t) => t.path !== GENERIC_TABLE && carries(t, name)).length > 1)
+    .map(([name, numbers]) => ({
+      file: tree.unistd.path,
+      line: lastLine(tree.unistd.text),
+      col: 1,
+      severity: 'error' as const,
+      message: `${name} has rows numbered ${[...numbers][0]} (generic numbering) in the arch tables, but no __NR_${name} define here`,
+      rule: 'missing-row',
+    }));
 }

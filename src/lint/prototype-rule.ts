@@ -6,13 +6,14 @@
  */
 import { sharedRange } from './shared-range.js';
 import type { Finding, LintContext } from './lint-finding.js';
+import { NI_SYSCALL } from '../kernel/syscall-table-reader.js';
 
 export function checkPrototypes({ tree }: LintContext): Finding[] {
   const declared = new Set(tree.syscallsH.prototypes.map((p) => p.entry));
   const findings: Finding[] = [];
   for (const call of sharedRange(tree)) {
     const pair = tree.unistd.pairs.find((p) => p.name === call.name && p.callLine >= 0);
-    if (!pair?.entry || pair.entry === 'sys_ni_syscall' || declared.has(pair.entry)) continue;
+    if (!pair?.entry || pair.entry === NI_SYSCALL || declared.has(pair.entry)) continue;
     const line = tree.unistd.text.lines[pair.callLine]!;
     findings.push({
       file: tree.unistd.path,

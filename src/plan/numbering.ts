@@ -33,7 +33,10 @@ export interface PlannedCall {
   compatWhy?: CompatReason;
   /** The compat prototype's arguments (include/linux/compat.h). */
   compatArgs?: string[];
-  /** Already in asm-generic/unistd.h: keeps its number, only missing pieces are added. */
+  /**
+   * Already in asm-generic/unistd.h: keeps its number, only missing pieces are added.  A call only
+   * some tables have (a wire-up stopped half way) is not wired but keeps those rows' number.
+   */
   wired: boolean;
 }
 
@@ -50,6 +53,8 @@ export function numberUsers(tree: KernelTree, nr: number): { where: string; name
 interface NumberIndex {
   next: number;
   users: Map<number, { where: string; name: string }[]>;
+  /** name -> the generic numbers its rows have, and where (a half-wired tree has some tables only). */
+  rows: Map<string, { where: string; nr: number }[]>;
 }
 
 /** Built once per tree: every number check and `auto` of a run reads it. */
@@ -59,6 +64,7 @@ function numberIndex(tree: KernelTree): NumberIndex {
   const known = indexes.get(tree);
   if (known) return known;
   const users = new Map<number, { where: string; name: string }[]>();
+  const rows = new Map<string, { where: string; nr: number }[]>();
   const use = (nr: number, user: { where: string; name: string }) => {
     const list = users.get(nr);
     if (list) list.push(user);
@@ -78,11 +84,28 @@ function numberIndex(tree: KernelTree): NumberIndex {
       // Rows outside the newest block (x86_64's x32 range) still collide with an explicit number.
       if (i >= first && i <= last) next = Math.max(next, nr - t.format.offset + 1);
       use(nr - t.format.offset, { where: t.path, name: line.kind === 'row' ? line.name : line.reserved!.name });
+      if (line.kind === 'row') rows.set(line.name, [...(rows.get(line.name) ?? []), { where: t.path, nr: nr - t.format.offset }]);
     });
   }
-  const index = { next, users };
+  const index = { next, users, rows };
   indexes.set(tree, index);
   return index;
+}
+
+/**
+ * A call asm-generic/unistd.h lacks but some tables have (a wire-up that
+ * stopped half way, a hand edit): the rest of the tree must get the number
+ * those rows have, or a new number would split it.  Rows that disagree are
+ * refused: only the author knows which is right.
+ */
+function partlyWired(tree: KernelTree, loaded: LoadedDefs, index: number, problems: Diagnostic[]): number | undefined {
+  const name = loaded.defs.syscalls[index]!.name;
+  const found = numberIndex(tree).rows.get(name) ?? [];
+  const numbers = [...new Set(found.map((r) => r.nr))];
+  if (numbers.length <= 1) return numbers[0];
+  const where = numbers.map((nr) => `${nr} in ${found.find((r) => r.nr === nr)!.where}`).join(', ');
+  problems.push(loaded.error(['syscalls', index, 'name'], `${name} already has rows with different numbers (${where}, generic numbering): fix the tree's rows first`));
+  return numbers[0];
 }
 
 export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall[] {
@@ -92,11 +115,14 @@ export function assignNumbers(tree: KernelTree, loaded: LoadedDefs): PlannedCall
     const call: PlannedCall = { def, index, nr: -1, entry: def.entry ?? `sys_${def.name}`, wired: false };
     Object.assign(call, compatEntry(def, loaded.defs.structs));
     const existing = tree.generic.numbers.get(def.name);
-    if (existing !== undefined) {
-      if (def.number !== 'auto' && def.number !== existing) {
-        problems.push(loaded.error(['syscalls', index, 'number'], `${def.name} is already wired as ${existing} in ${tree.unistd.path}, not ${def.number}`));
+    const rows = existing === undefined ? partlyWired(tree, loaded, index, problems) : undefined;
+    if (existing !== undefined || rows !== undefined) {
+      const nr = (existing ?? rows)!;
+      if (def.number !== 'auto' && def.number !== nr) {
+        problems.push(loaded.error(['syscalls', index, 'number'], `${def.name} is already wired as ${nr} in ${existing !== undefined ? tree.unistd.path : 'some syscall tables'}, not ${def.number}`));
       }
-      return { ...call, nr: existing, wired: true };
+      taken.add(nr);
+      return { ...call, nr, wired: existing !== undefined };
     }
     if (def.number === 'auto') return call;
     const users = numberUsers(tree, def.number).filter((u) => u.name !== def.name);

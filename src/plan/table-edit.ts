@@ -7,6 +7,7 @@
  */
 import { GENERIC_TABLE, type TableModel } from '../kernel/kernel-tree.js';
 import { joinLines } from '../kernel/text-lines.js';
+import { NI_SYSCALL } from '../kernel/syscall-table-reader.js';
 import { renderTableRow } from '../render/table-row.js';
 import type { SyscallDef } from '../model/defs-schema.js';
 import { insertLines, type FileEdit, type Insertion } from './file-edit.js';
@@ -33,8 +34,6 @@ export function keepsReservedRow(model: Pick<TableModel, 'path'>): boolean {
   return model.path !== GENERIC_TABLE;
 }
 
-/** The entry point of a number an arch does not implement. */
-export const NI_SYSCALL = 'sys_ni_syscall';
 
 /** A reserved row: the call's number, ABI and name, `sys_ni_syscall` as its only entry (s390 <= 6.18 repeats it). */
 function reservedRowFields(model: TableModel, call: PlannedCall): string[] {
