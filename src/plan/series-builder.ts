@@ -64,8 +64,8 @@ export function planSeries(series: SeriesDef, calls: readonly PlannedCall[], edi
   const names = calls.map((c) => c.def.name);
   const plural = names.length > 1 ? 's' : '';
   const otherArches = series.arch_patch ?? {
-    subject: `arch: Wire up ${joinNames(names)} system call${plural}`,
-    body: `Add ${joinNames(names)} to the system call table of every architecture${series.split === 'per-document' ? ' but x86' : ''}.\n`,
+    subject: shortSubject(`arch: Wire up ${joinNames(names)} system call${plural}`, `arch: Wire up the ${series.name} system call${plural}`),
+    body: paragraph(`Add ${joinNames(names)} to the system call table of every architecture${series.split === 'per-document' ? ' but x86' : ''}.`),
   };
   const core = edits.filter((e) => !e.path.startsWith('arch/'));
   const x86 = edits.filter((e) => e.path.startsWith('arch/x86/'));
@@ -74,7 +74,7 @@ export function planSeries(series: SeriesDef, calls: readonly PlannedCall[], edi
   if (series.split === 'per-document' && core.length > 0) {
     const rest = arch.filter((e) => !x86.includes(e));
     ours.push(generated(series.subject, series.body, core));
-    if (x86.length > 0) ours.push(generated(`x86: Wire up ${joinNames(names)} system call${plural}`, paragraph(`Add ${joinNames(names)} to the x86 system call tables: syscall_32.tbl for i386, and syscall_64.tbl for x86_64 and x32.`), x86));
+    if (x86.length > 0) ours.push(generated(shortSubject(`x86: Wire up ${joinNames(names)} system call${plural}`, `x86: Wire up the ${series.name} system call${plural}`), paragraph(`Add ${joinNames(names)} to the x86 system call tables: syscall_32.tbl for i386, and syscall_64.tbl for x86_64 and x32.`), x86));
     if (rest.length > 0) ours.push(generated(otherArches.subject, otherArches.body, rest));
   } else if (series.split === 'core-then-arch' && core.length > 0 && arch.length > 0) {
     ours.push(generated(series.subject, series.body, core), generated(otherArches.subject, otherArches.body, arch));
@@ -85,7 +85,7 @@ export function planSeries(series: SeriesDef, calls: readonly PlannedCall[], edi
     const called = joinNames(names.map((n) => `${n}()`));
     ours.push(
       generated(
-        `selftests/${series.name}: Add tests for ${called}`,
+        shortSubject(`selftests/${series.name}: Add tests for ${called}`, `selftests/${series.name}: Add tests for the new system call${plural}`),
         paragraph(`Test the argument contract of ${called}: struct sizes, flag bits and bad pointers give the errors the calls define. The tests skip when the running kernel does not have the calls.`),
         posting.selftest,
       ),
@@ -101,9 +101,13 @@ export function planSeries(series: SeriesDef, calls: readonly PlannedCall[], edi
   return plan;
 }
 
+/** The line above and below each rendered man page in the cover letter. */
+export const MAN_RULE = '='.repeat(72);
+
 /** The cover letter's subject and blurb: the body, the rendered man pages, then the changelog with the link. */
 export function coverLetterText(series: Pick<SeriesDef, 'subject' | 'body' | 'version' | 'changes' | 'previous'>, manText: readonly string[] = []): { subject: string; blurb: string } {
-  const pages = manText.map((t) => `${'-'.repeat(72)}\n${t.trimEnd()}\n${'-'.repeat(72)}`);
+  // Rules of `=`: a line starting with `---` ends a commit message for git am and checkpatch.
+  const pages = manText.map((t) => `${MAN_RULE}\n${t.trimEnd()}\n${MAN_RULE}`);
   return { subject: series.subject, blurb: [series.body.trim(), ...pages, renderChangelog(series).trim()].filter((p) => p !== '').join('\n\n') };
 }
 
@@ -121,6 +125,16 @@ export function renderChangelog(series: Pick<SeriesDef, 'version' | 'changes' | 
     if (items.length > 0 || link !== '') versions.push({ since: v - 1, link, items });
   }
   return versions.length === 0 ? '' : `\n${renderTemplate('changelog.txt.hbs', { versions })}`;
+}
+
+/**
+ * A generated subject short enough that `[PATCH vN M/T] ` and it fit one
+ * 78-column header line: git folds longer ones, and b4 0.12 (Debian
+ * bookworm) stops on a folded Subject with "Header values may not contain
+ * linefeed".  The long form names the calls; the short one the series.
+ */
+function shortSubject(long: string, short: string): string {
+  return long.length <= 52 ? long : short;
 }
 
 /** A commit message paragraph wrapped at 72 columns (checkpatch wants at most 75). */

@@ -75,8 +75,8 @@ describe('syswire series: git am + git format-patch round trip (6.12)', () => {
     const again = tmp();
     const args = ['format-patch', '-q', '-o', again, `--abbrev=${series.abbrev}`, ...rerollCount(series.version), `--subject-prefix=${series.rfc ? 'RFC PATCH' : 'PATCH'}`, '--no-signature', `--base=${tree.head}`];
     if (cover) {
-      // The rendered man pages syswire put in the cover letter, each between two rules of 72 dashes.
-      const manText = [...readFileSync(join(out, names[0]!), 'utf8').matchAll(/^-{72}\n([\s\S]*?)\n-{72}$/gm)].map((m) => m[1]!);
+      // The rendered man pages syswire put in the cover letter, each between two rules.
+      const manText = [...readFileSync(join(out, names[0]!), 'utf8').matchAll(/^={72}\n([\s\S]*?)\n={72}$/gm)].map((m) => m[1]!);
       expect(manText).toHaveLength(defs === 'test/fixtures/xattrat.yaml' ? 4 : 2);
       const text = coverLetterText(series, manText);
       git(['config', 'branch.main.description', `${text.subject}\n\n${text.blurb}`], { cwd: tree.root });
