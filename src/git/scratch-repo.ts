@@ -79,13 +79,13 @@ export class ScratchRepo {
   }
 
   /**
-   * A tree holding just `files` (mode 100644), built on a temporary index:
-   * a synthetic base, or the two sides of a plain diff.
+   * A tree holding just `files` (mode 100644 unless given), built on a
+   * temporary index: a synthetic base, or the two sides of a plain diff.
    */
-  treeOf(files: readonly { path: string; text: string }[]): string {
+  treeOf(files: readonly { path: string; text: string; mode?: string }[]): string {
     const blobs = this.hashTexts(files.map((f) => f.text));
     const env = this.freshIndex();
-    this.run(['update-index', '--add', '-z', '--index-info'], files.map((f, i) => `100644 ${blobs[i]}\t${f.path}\0`).join(''), env);
+    this.run(['update-index', '--add', '-z', '--index-info'], files.map((f, i) => `${f.mode ?? '100644'} ${blobs[i]}\t${f.path}\0`).join(''), env);
     return this.run(['write-tree'], undefined, env).trim();
   }
 

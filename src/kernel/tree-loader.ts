@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../io/byte-text.js';
-import { kindOf, PathError, readConfined } from '../io/path-guard.js';
+import { confinePath, kindOf, PathError, readConfined } from '../io/path-guard.js';
 import { buildKernelTree, MODEL_FILES, type KernelTree } from './kernel-tree.js';
 import { discoverTableFiles } from './table-discovery.js';
 import { assertEditable, TreeError } from './tree-guard.js';
@@ -65,6 +65,17 @@ export function treeFileReader(root: string): (path: string) => string | undefin
     const bytes = readTreeBytes(root, path);
     return bytes === undefined ? undefined : decodeBytes(bytes);
   };
+}
+
+/** Is a tree file executable (git's `100755`)?  Confined like a read; a missing file is not. */
+export function isExecutable(root: string, path: string): boolean {
+  try {
+    const { stat } = confinePath(root, path);
+    return stat !== undefined && stat.isFile() && (stat.mode & 0o111) !== 0;
+  } catch (err) {
+    if (err instanceof PathError) throw new TreeError(path, 0, err.reason);
+    throw err;
+  }
 }
 
 /** A tree file's bytes, confined to the tree (no symlink, no '..', regular and of sane size). */

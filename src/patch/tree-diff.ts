@@ -13,8 +13,8 @@ export function diffEdits(edits: readonly FileEdit[]): string {
   if (edits.length === 0) return '';
   const repo = ScratchRepo.create();
   try {
-    const before = repo.treeOf(edits.flatMap((e) => (e.before === undefined ? [] : [{ path: e.path, text: e.before }])));
-    const after = repo.treeOf(edits.map((e) => ({ path: e.path, text: e.after })));
+    const before = repo.treeOf(edits.flatMap((e) => (e.before === undefined ? [] : [{ path: e.path, text: e.before, mode: e.mode }])));
+    const after = repo.treeOf(edits.map((e) => ({ path: e.path, text: e.after, mode: e.mode })));
     return repo.run(['diff', '--no-color', '--no-ext-diff', before, after]);
   } finally {
     repo.dispose();

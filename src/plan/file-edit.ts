@@ -8,6 +8,8 @@ export interface FileEdit {
   path: string;
   before: string | undefined;
   after: string;
+  /** `100755` for a file the tree has executable (scripts/checksyscalls.sh): patches name the mode git would. */
+  mode?: '100755';
 }
 
 export interface Insertion {

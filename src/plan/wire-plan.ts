@@ -28,7 +28,12 @@ export interface WirePlan {
   notes: Diagnostic[];
 }
 
-export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (path: string) => string | undefined): WirePlan {
+export function planWireUp(
+  tree: KernelTree,
+  loaded: LoadedDefs,
+  readTreeFile: (path: string) => string | undefined,
+  isExecutable: (path: string) => boolean = () => false,
+): WirePlan {
   const abiChecks = [...checkScalar64Args(loaded), ...checkCompatStructs(loaded)];
   const problems = [...checkTableKeys(tree, loaded), ...abiChecks.filter((d) => d.severity === 'error')];
   if (problems.length > 0) throw new DiagnosticError(problems);
@@ -44,7 +49,9 @@ export function planWireUp(tree: KernelTree, loaded: LoadedDefs, readTreeFile: (
   edits.push(planChecksyscallsEdit(tree, calls, readTreeFile), planKconfigEdit(loaded, calls, readTreeFile, problems));
   edits.push(...planUapiEdits(loaded.defs.structs, readTreeFile));
   if (problems.length > 0) throw new DiagnosticError(problems);
-  const changed = edits.filter((e): e is FileEdit => e !== undefined && e.before !== e.after);
+  const changed = edits
+    .filter((e): e is FileEdit => e !== undefined && e.before !== e.after)
+    .map((e): FileEdit => (e.before !== undefined && isExecutable(e.path) ? { ...e, mode: '100755' } : e));
   const notes: Diagnostic[] = [
     ...calls.filter((c) => c.wired).map((c) => ({ ...loaded.error(['syscalls', c.index, 'name'], `${c.def.name} is already wired as ${c.nr}; only missing pieces are added`), severity: 'note' as const })),
     ...abiChecks.filter((d) => d.severity !== 'error'),

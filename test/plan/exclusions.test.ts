@@ -10,6 +10,9 @@ import { parseTableRow, printTableRow, type TableRow } from '../../src/kernel/sy
 import type { Finding } from '../../src/lint/lint-finding.js';
 import { diskContext, lintTree } from '../../src/lint/lint-tree.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
+import { isExecutable } from '../../src/kernel/tree-loader.js';
+import { diffEdits } from '../../src/patch/tree-diff.js';
+import { execFileSync } from 'node:child_process';
 import { loadDefsFile } from '../support/definitions.js';
 import { loadTree, readTreeFile, TREE_612, TREE_73 } from '../support/kernel-trees.js';
 
@@ -117,6 +120,15 @@ describe.each([
     expect(now[now.lastIndexOf('EOF') - 1]).toBe('#define __IGNORE_frob_all');
     expect(alwaysIgnored(parseChecksyscalls(CHECK, after)).has('frob_all')).toBe(true);
     expect(alwaysIgnored(parseChecksyscalls(CHECK, after)).has('frob_fd')).toBe(false);
+  });
+
+  it("keeps checksyscalls.sh's executable mode: the patch's index line says 100755, and git apply takes it without a warning", () => {
+    const modal = planWireUp(tree, defs, (p) => readTreeFile(root, p), (p) => isExecutable(root, p));
+    expect(modal.edits.filter((e) => e.mode === '100755').map((e) => e.path)).toEqual([CHECK]);
+    const patch = diffEdits(modal.edits);
+    expect(patch).toMatch(/^diff --git a\/scripts\/checksyscalls\.sh b\/scripts\/checksyscalls\.sh\nindex [0-9a-f]+\.\.[0-9a-f]+ 100755\n/m);
+    const check = execFileSync('sh', ['-c', 'git apply --check - 2>&1'], { cwd: root, input: patch, encoding: 'utf8' });
+    expect(check).toBe('');
   });
 
   it('adds nothing on a second run over the patched tree', () => {

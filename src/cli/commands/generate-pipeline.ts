@@ -5,7 +5,7 @@
  * printed, so `--dry-run` never loads ts-morph.
  */
 import { resolve } from 'node:path';
-import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
+import { isExecutable, loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
 import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/tree-diff.js';
@@ -28,7 +28,7 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   ctx.stdout(treeLine(ctx, tree.root));
   const readTreeFile = treeFileReader(tree.root);
-  const plan = planWireUp(tree, loaded, readTreeFile);
+  const plan = planWireUp(tree, loaded, readTreeFile, (p) => isExecutable(tree.root, p));
   for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
   const outDir = resolve(ctx.cwd, values.out ?? 'out');
   const series = loaded.defs.series;
