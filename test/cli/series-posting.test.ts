@@ -21,7 +21,7 @@ describe('syswire series: the posting', () => {
     expect(res.err).toBe('');
     expect(res.code).toBe(0);
     const names = readdirSync(out).sort();
-    expect(names.filter((n) => n.endsWith('.patch'))).toEqual(['v3-0000-cover-letter.patch', 'v3-0001-unwind-Add-sframe_-un-register-system-calls.patch', 'v3-0002-selftests-sframe-Add-tests-for-sframe_register-an.patch']);
+    expect(names.filter((n) => n.endsWith('.patch'))).toEqual(['v3-0000-cover-letter.patch', 'v3-0001-unwind-Add-sframe_-un-register-system-calls.patch', 'v3-0002-selftests-sframe-Add-tests-for-the-new-system-cal.patch']);
     const [cover, core, selftest] = names.filter((n) => n.endsWith('.patch')).map((n) => readFileSync(join(out, n), 'utf8'));
     const id = (n: number) => new RegExp(`^<20260604-sframe-v3-${n}-[0-9a-f]{12}@goodmis\\.org>$`);
     expect(header(cover!, 'Message-Id')[0]).toMatch(id(0));
