@@ -96,8 +96,9 @@ const CHANGE = '- Add a __u64 flags field to struct sframe_setup that must be ze
 async function plantMail(w: World, m: MailBytes): Promise<void> {
   let mail = await sframeMail();
   if (m.from) mail = replaceBytes(mail, 'From: Steven Rostedt <rostedt@goodmis.org>', Buffer.concat([Buffer.from('From: '), m.from]));
-  const subject = 'Subject: [PATCH v3] unwind: Add sframe_(un)register() system calls\n';
-  mail = replaceBytes(mail, subject, Buffer.concat([m.subject ? Buffer.concat([Buffer.from('Subject: [PATCH v3] '), m.subject, Buffer.from('\n')]) : Buffer.from(subject), Buffer.from(m.mime ?? '')]));
+  // Patch 1 of the posting (the selftest is patch 2).
+  const subject = 'Subject: [PATCH v3 1/2] unwind: Add sframe_(un)register() system calls\n';
+  mail = replaceBytes(mail, subject, Buffer.concat([m.subject ? Buffer.concat([Buffer.from('Subject: [PATCH v3 1/2] '), m.subject, Buffer.from('\n')]) : Buffer.from(subject), Buffer.from(m.mime ?? '')]));
   // The mail's own MIME lines (its changelog names Thomas Weißschuh) give way to the case's.
   if (m.mime) mail = replaceBytes(mail, 'MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n', Buffer.alloc(0));
   if (m.mime && !/charset=UTF-8/i.test(m.mime)) while (mail.includes('Weißschuh')) mail = replaceBytes(mail, 'Weißschuh', latin1('Weißschuh'));
@@ -190,7 +191,8 @@ const CASES: HostileCase[] = [
         code: 0,
         stderr: /^$/,
         out: (w) => {
-          const [name] = [...snapshot(w.out).keys()];
+          // The wire-up is patch 1 (a cover letter and the selftest patch come with it).
+          const name = [...snapshot(w.out).keys()].find((n) => /-0001-.*\.patch$/.test(n));
           expect(readFileSync(join(w.out, name!)).includes(latin1(' * Architecture-specific system calls (René)\n'))).toBe(true);
           sh('git', ['apply', '--check', join(w.out, name!)], w.tree);
         },
@@ -224,9 +226,10 @@ const CASES: HostileCase[] = [
       },
       want: {
         code: 0,
-        stderr: /^$/,
+        // The world's tree has no MAINTAINERS: the posting's recipients say so, and nothing else is said.
+        stderr: /^(\S+: warning: no scripts\/get_maintainer\.pl or MAINTAINERS in the tree; [^\n]*\n)?$/,
         out: (w) => {
-          const mails = [...snapshot(w.out).keys()].map((n) => readFileSync(join(w.out, n)));
+          const mails = [...snapshot(w.out).keys()].filter((n) => n.endsWith('.patch')).map((n) => readFileSync(join(w.out, n)));
           expect(mails.some((m) => m.includes(latin1('+/* Entry points of sframe_register() and sframe_unregister(), by José. */')))).toBe(true);
         },
       },

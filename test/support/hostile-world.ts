@@ -211,12 +211,12 @@ export function controlRun(): Promise<Control> {
 }
 
 let mail: Promise<Buffer> | undefined;
-/** The sframe series' one mail, as `syswire series` writes it for the template tree. */
+/** The sframe series' wire-up mail (patch 1; the selftest patch and cover letter follow), as `syswire series` writes it for the template tree. */
 export function sframeMail(): Promise<Buffer> {
   mail ??= (async () => {
     const w = makeWorld();
     const r = await runSyswire(w, ['series', 'sframe.yaml', '--tree', w.tree, '--out', w.out]);
-    const names = readdirSync(w.out).filter((n) => n.endsWith('.patch'));
+    const names = readdirSync(w.out).filter((n) => /^v\d+-0001-.*\.patch$/.test(n));
     if (r.code !== 0 || names.length !== 1) throw new Error(`series for the mail fixture: ${r.stderr}`);
     return readFileSync(join(w.out, names[0]!));
   })();
