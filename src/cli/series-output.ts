@@ -68,9 +68,17 @@ export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTr
     thread: opts.posting !== undefined,
   });
   if (!opts.posting) return files;
-  const threaded = pinThreadIds(files, { series: series.name, version: series.version, author: series.author, date: series.date, definition: JSON.stringify(loaded.defs) });
+  const threaded = pinThreadIds(files, { series: series.name, version: series.version, author: series.author, date: series.date, definition: threadDefinition(loaded.defs) });
   const linuxMan = pages.length > 0 && planned.cover !== undefined;
   return [...addRecipients(threaded, tree.root, series, linuxMan, opts.posting.warn), ...pages.map((p) => ({ path: p.path, content: p.text }))];
+}
+
+/**
+ * What the thread ids hash: the definition without its syscall numbers, so a series renumbered
+ * onto a new base (`renumber`) is the same thread as `series` on that base.
+ */
+function threadDefinition(defs: LoadedDefs['defs']): string {
+  return JSON.stringify({ ...defs, syscalls: defs.syscalls.map(({ number: _number, ...rest }) => rest) });
 }
 
 /** To/Cc on every mail (posting/recipients.ts); the cover letter gets the union. */

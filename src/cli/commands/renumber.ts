@@ -73,7 +73,9 @@ export async function runRenumber(args: string[], ctx: CliContext): Promise<numb
     ...loaded,
     defs: { ...loaded.defs, series: { ...series, changes }, syscalls: loaded.defs.syscalls.map((s) => ({ ...s, number: news.get(s.name)! })) },
   };
-  const files = buildSeries(renumbered, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}) });
+  // The same posting `series` writes (recipients, thread, man pages): a renumbered series is sent as is.
+  const posting = { warn: (message: string) => ctx.stderr(`${message}\n`) };
+  const files = buildSeries(renumbered, defsFile, tree, { ...(values.rfc ? { rfc: true } : {}), ...(abbrev ? { abbrev } : {}), posting });
   return emitPatches(ctx, outDir, files, values.check, `syswire renumber ${defsPath}`);
 }
 
