@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { KernelTree } from '../kernel/kernel-tree.js';
-import { treeFileReader } from '../kernel/tree-loader.js';
+import { isExecutable, treeFileReader } from '../kernel/tree-loader.js';
 import type { LoadedDefs } from '../model/defs-loader.js';
 import { DiagnosticError } from '../model/diagnostics.js';
 import { writeFileSets, type FileSet } from '../io/file-writer.js';
@@ -38,7 +38,7 @@ export interface SeriesOptions {
 /** Plan and format the series of a loaded definition against a tree. */
 export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTree & { root: string }, opts: SeriesOptions = {}): PatchFile[] {
   const readTreeFile = treeFileReader(tree.root);
-  const plan = planWireUp(tree, loaded, readTreeFile);
+  const plan = planWireUp(tree, loaded, readTreeFile, (p) => isExecutable(tree.root, p));
   const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc, date: opts.date ?? loaded.defs.series.date ?? nowRfc2822() };
   const userPatches: UserPatch[] = series.patches.map((p, i) => {
     try {

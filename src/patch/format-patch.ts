@@ -128,12 +128,12 @@ interface Tip {
 
 /** A root commit with the original content of every file the series touches. */
 function synthesizeBase(repo: ScratchRepo, spec: SeriesSpec): Tip {
-  const base = new Map<string, string | undefined>();
+  const base = new Map<string, { text: string | undefined; mode?: string }>();
   for (const commit of spec.commits) {
-    if (commit.kind === 'edits') for (const e of commit.edits) if (!base.has(e.path)) base.set(e.path, e.before);
-    if (commit.kind === 'mbox') for (const path of repo.patchPaths(writeMailPatch(repo, commit))) if (!base.has(path)) base.set(path, spec.readBase(path));
+    if (commit.kind === 'edits') for (const e of commit.edits) if (!base.has(e.path)) base.set(e.path, { text: e.before, ...(e.mode ? { mode: e.mode } : {}) });
+    if (commit.kind === 'mbox') for (const path of repo.patchPaths(writeMailPatch(repo, commit))) if (!base.has(path)) base.set(path, { text: spec.readBase(path) });
   }
-  const tree = repo.treeOf([...base].flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }])));
+  const tree = repo.treeOf([...base].flatMap(([path, { text, mode }]) => (text === undefined ? [] : [{ path, text, ...(mode ? { mode } : {}) }])));
   const epoch = { ...spec.committer, date: '@0 +0000' };
   return { tree, commit: repo.commit(tree, 'base\n', undefined, epoch, epoch) };
 }

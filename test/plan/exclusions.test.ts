@@ -13,6 +13,10 @@ import { planWireUp } from '../../src/plan/wire-plan.js';
 import { isExecutable } from '../../src/kernel/tree-loader.js';
 import { diffEdits } from '../../src/patch/tree-diff.js';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCaptured } from '../support/cli-run.js';
 import { loadDefsFile } from '../support/definitions.js';
 import { loadTree, readTreeFile, TREE_612, TREE_73 } from '../support/kernel-trees.js';
 
@@ -129,6 +133,18 @@ describe.each([
     expect(patch).toMatch(/^diff --git a\/scripts\/checksyscalls\.sh b\/scripts\/checksyscalls\.sh\nindex [0-9a-f]+\.\.[0-9a-f]+ 100755\n/m);
     const check = execFileSync('sh', ['-c', 'git apply --check - 2>&1'], { cwd: root, input: patch, encoding: 'utf8' });
     expect(check).toBe('');
+  });
+
+  it("keeps it in the series too (the synthetic base of a plain tree)", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'syswire-exclusions-'));
+    try {
+      const res = await runCaptured('series', 'test/fixtures/exclusions.yaml', '--tree', root, '--out', out);
+      expect(res.code, res.err).toBe(0);
+      const mails = readdirSync(out).filter((n) => n.endsWith('.patch')).map((n) => readFileSync(join(out, n), 'utf8'));
+      expect(mails.join('')).toMatch(/^diff --git a\/scripts\/checksyscalls\.sh b\/scripts\/checksyscalls\.sh\nindex [0-9a-f]+\.\.[0-9a-f]+ 100755\n/m);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('adds nothing on a second run over the patched tree', () => {
