@@ -43,7 +43,9 @@ describe('syswire series CLI', () => {
       'v3-0000-cover-letter.patch',
       'v3-0001-unwind-Add-sframe_-un-register-system-calls.patch',
       'v3-0002-old-second-patch.patch',
-      'v3-0002-selftests-sframe-Add-tests-for-the-new-system-cal.patch',
+      'v3-0002-x86-Wire-up-the-sframe-system-calls.patch',
+      'v3-0003-arch-Wire-up-the-sframe-system-calls.patch',
+      'v3-0004-selftests-sframe-Add-tests-for-the-new-system-cal.patch',
       'v3-notes.txt',
     ]);
   }, 60_000);

@@ -211,10 +211,14 @@ export function controlRun(): Promise<Control> {
 }
 
 let mail: Promise<Buffer> | undefined;
-/** The sframe series' wire-up mail (patch 1; the selftest patch and cover letter follow), as `syswire series` writes it for the template tree. */
+/** The sframe series' wire-up mail, split single (patch 1; the selftest patch and cover letter follow), as `syswire series` writes it for the template tree. */
 export function sframeMail(): Promise<Buffer> {
   mail ??= (async () => {
     const w = makeWorld();
+    // One wire-up mail holds every file the cases edit: the definition's per-document split would spread them over three.
+    const single = readFileSync(join(w.work, 'sframe.yaml'), 'utf8').replace(/^  split: per-document$/m, '  split: single');
+    if (!single.includes('  split: single')) throw new Error('sframe.yaml: no split line to make single');
+    writeFileSync(join(w.work, 'sframe.yaml'), single);
     const r = await runSyswire(w, ['series', 'sframe.yaml', '--tree', w.tree, '--out', w.out]);
     const names = readdirSync(w.out).filter((n) => /^v\d+-0001-.*\.patch$/.test(n));
     if (r.code !== 0 || names.length !== 1) throw new Error(`series for the mail fixture: ${r.stderr}`);
