@@ -10,7 +10,7 @@
  *
  * The key hashes everything the kernel is made from: the tree's identity
  * (every file's path, size and modification time, so an edited tree is a
- * new key), the series' patch texts, the entry unit, the arch and its
+ * new key), the diffs of the series' mails (not their headers), the entry unit, the arch and its
  * config fragment.  Nothing else goes in, so a second run with nothing
  * changed finds the manifest and boots the stored image.
  */
@@ -40,11 +40,17 @@ export interface KeyInput {
 export function cacheKey(input: KeyInput): string {
   const h = createHash('sha256');
   // Length-prefixed parts: no two different inputs concatenate to the same bytes.
-  for (const part of ['syswire-prove-1', input.treeIdentity, input.arch, ...input.patches, input.entryUnit, input.configFragment]) {
+  for (const part of ['syswire-prove-2', input.treeIdentity, input.arch, ...input.patches.map(diffPart), input.entryUnit, input.configFragment]) {
     h.update(`${Buffer.byteLength(part)}:`).update(part);
   }
   h.update(String(input.patches.length));
   return h.digest('hex').slice(0, 20);
+}
+
+/** A mail's diff, from its first `diff --git` line: its headers (recipients, date, ids) build nothing. */
+export function diffPart(mail: string): string {
+  const at = mail.indexOf('\ndiff --git ');
+  return at < 0 ? mail : mail.slice(at + 1);
 }
 
 /** A digest of every file's path, size and mtime in `root`, in a stable order. */
