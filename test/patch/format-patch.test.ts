@@ -44,7 +44,7 @@ function withoutPostingHeaders(mail: string): string {
 
 
 const CASES = [
-  { title: 'defs/sframe.yaml: the wire-up and the selftest, a cover letter', defs: 'defs/sframe.yaml', patches: 2, generated: [1, 2] },
+  { title: 'defs/sframe.yaml: core, x86, other arches and the selftest (per-document), a cover letter', defs: 'defs/sframe.yaml', patches: 4, generated: [1, 2, 3, 4] },
   { title: 'test/fixtures/xattrat.yaml: a first posting ([PATCH], 0001-*), no date given', defs: 'test/fixtures/xattrat.yaml', patches: 2, generated: [1, 2] },
   { title: 'core-then-arch + a user patch, RFC, cover letter, --abbrev 16', defs: 'test/fixtures/series/sframe-split.yaml', patches: 4, generated: [1, 2, 3] },
 ];

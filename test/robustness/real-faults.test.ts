@@ -398,7 +398,8 @@ describe('concurrent --apply runs on one tree', () => {
 async function stoppedInLock(): Promise<{ w: World; first: ReturnType<typeof startBin> }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const w = makeWorld();
-    const lock = join(w.tree, '.syswire-txn');
+    // The lock with its pid: a run stopped between making the lock and writing its pid is another case (see above).
+    const lock = join(w.tree, '.syswire-txn/pid');
     // It waits stopped while another run starts, so its kill timeout is the case's.
     const first = startBin(w, applyArgv(w), CASE_TIMEOUT_MS * 2);
     // Builtins only, so the poll is fast; a zombie (the run ended) stops it.
