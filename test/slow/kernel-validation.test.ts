@@ -63,6 +63,15 @@ const COMPILERS: Record<string, string[][]> = {
 const UNAVOIDABLE: Record<string, string> = {
   FILE_PATH_CHANGES: 'new uapi header; MAINTAINERS ownership is the submitter’s call',
 };
+/**
+ * ENOSYS - only in the selftest patch: checkpatch says ENOSYS means "invalid
+ * syscall number", which is exactly what the test looks for (a kernel
+ * without the call skips; a number past the series must give it).
+ */
+const SELFTEST_ONLY: Record<string, string> = {
+  ENOSYS: 'the selftest checks for the kernel’s own ENOSYS',
+};
+const explanation = (patch: string, type: string) => UNAVOIDABLE[type] ?? (/-selftests-/.test(patch) ? SELFTEST_ONLY[type] : undefined);
 
 for (const { version, dir } of [
   { version: '6.12', dir: TREE_612 },
@@ -245,10 +254,10 @@ for (const { version, dir } of [
         const r = spawnSync('perl', ['scripts/checkpatch.pl', '--strict', '--show-types', '--patch', ...signoff, p], { cwd: patched, encoding: 'utf8' });
         const findings = [...r.stdout.matchAll(/^(ERROR|WARNING|CHECK):(\w+):/gm)].map((m) => ({ level: m[1]!, type: m[2]! }));
         const summary = /^total: .*$/m.exec(r.stdout)?.[0] ?? '(no summary)';
-        const unexplained = findings.filter((f) => !(f.level === 'WARNING' && f.type in UNAVOIDABLE));
+        const unexplained = findings.filter((f) => !(f.level === 'WARNING' && explanation(p, f.type) !== undefined));
         expect(unexplained, r.stdout).toEqual([]);
         expect(summary).toMatch(/^total: 0 errors, \d+ warnings, 0 checks/);
-        const explained = findings.map((f) => `${f.level}:${f.type} (${UNAVOIDABLE[f.type]})`);
+        const explained = findings.map((f) => `${f.level}:${f.type} (${explanation(p, f.type)})`);
         report.push(`- checkpatch --strict ${p.slice(work.length + 1)}: ${summary}${explained.length ? `; explained: ${explained.join(', ')}` : ''}`);
       }
     });
@@ -294,5 +303,9 @@ function seriesPatches(dir: string, work: string): string[] {
   const out = join(work, 'series');
   const r = spawnSync('node', [join(REPO_ROOT, 'bin/syswire.js'), 'series', DEFS, '--tree', dir, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`syswire series failed:\n${r.stderr}`);
-  return readdirSync(out).filter((f) => f.endsWith('.patch')).map((f) => join(out, f));
+  // The patches, not the cover letter: it has no diff for checkpatch to check (b4 prep --check skips it
+  // too), and the rendered man page it carries is laid out by mandoc, not wrapped as a commit log.
+  return readdirSync(out)
+    .filter((f) => f.endsWith('.patch') && !f.endsWith('-0000-cover-letter.patch'))
+    .map((f) => join(out, f));
 }
