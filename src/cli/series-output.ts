@@ -18,7 +18,7 @@ import { addRecipientHeaders, pinThreadIds } from '../posting/thread.js';
 import { LINUX_API, LINUX_MAN, maintainersOf, maintainersUnavailable, mergeRecipients, unionRecipients } from '../posting/recipients.js';
 import { parsePatch, PatchParseError } from '../patch/patch-parser.js';
 import { planSeries, type UserPatch } from '../plan/series-builder.js';
-import { planWireUp } from '../plan/wire-plan.js';
+import { planWireUp, type WirePlan } from '../plan/wire-plan.js';
 import { planSelftest } from '../posting/selftest.js';
 import { renderManPages } from '../posting/man-page.js';
 import { renderManText } from '../tools/man-renderer.js';
@@ -35,10 +35,15 @@ export interface SeriesOptions {
   posting?: { warn: (message: string) => void };
 }
 
+/** The wire-up plan against a tree on disk (its files read confined, executable modes kept), and the reader it used. */
+export function planOnTree(tree: KernelTree & { root: string }, loaded: LoadedDefs): { plan: WirePlan; readTreeFile: (path: string) => string | undefined } {
+  const readTreeFile = treeFileReader(tree.root);
+  return { plan: planWireUp(tree, loaded, readTreeFile, (p) => isExecutable(tree.root, p)), readTreeFile };
+}
+
 /** Plan and format the series of a loaded definition against a tree. */
 export function buildSeries(loaded: LoadedDefs, defsFile: string, tree: KernelTree & { root: string }, opts: SeriesOptions = {}): PatchFile[] {
-  const readTreeFile = treeFileReader(tree.root);
-  const plan = planWireUp(tree, loaded, readTreeFile, (p) => isExecutable(tree.root, p));
+  const { plan, readTreeFile } = planOnTree(tree, loaded);
   const series = { ...loaded.defs.series, rfc: opts.rfc || loaded.defs.series.rfc, date: opts.date ?? loaded.defs.series.date ?? nowRfc2822() };
   const userPatches: UserPatch[] = series.patches.map((p, i) => {
     try {

@@ -68,3 +68,18 @@ export function parseSyscallsHeader(path: string, source: string): SyscallsHeade
 export function structsUsed(args: readonly string[]): string[] {
   return [...new Set(args.flatMap((a) => [...a.matchAll(/\bstruct\s+(\w+)/g)].map((m) => m[1]!)))];
 }
+
+/**
+ * The parameters of a prototype: the text between its first `(` and its
+ * last `)`, joined over its lines and split at the commas (syscall
+ * parameters hold no nested commas: no function pointers).  `void` is no
+ * parameter.
+ */
+export function prototypeParams(lines: readonly string[], proto: Prototype): string[] {
+  const text = lines.slice(proto.first, proto.last + 1).join(' ');
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 0 || close < open) return [];
+  const params = text.slice(open + 1, close).split(',').map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return params.length === 1 && params[0] === 'void' ? [] : params;
+}

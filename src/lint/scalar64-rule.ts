@@ -18,10 +18,10 @@
  */
 import type { TableModel } from '../kernel/kernel-tree.js';
 import type { TableRow } from '../kernel/syscall-table-reader.js';
+import { prototypeParams } from '../kernel/syscalls-h-reader.js';
 import { isScalar64, oddSlotArgs, PAIRING_ABIS } from '../model/scalar64.js';
 import { parameterName } from '../model/c-declaration.js';
 import type { Finding, LintContext } from './lint-finding.js';
-import { prototypeParams } from './prototype-params.js';
 import { sharedStart } from './shared-range.js';
 
 /** ABI tags whose rows serve only 64-bit callers of a table that also has 32-bit rows. */

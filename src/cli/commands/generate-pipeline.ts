@@ -5,9 +5,8 @@
  * printed, so `--dry-run` never loads ts-morph.
  */
 import { resolve } from 'node:path';
-import { isExecutable, loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
+import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { formatDiagnostic } from '../../model/diagnostics.js';
-import { planWireUp } from '../../plan/wire-plan.js';
 import { diffEdits } from '../../patch/tree-diff.js';
 import { bindingsModel } from '../../bindings/bindings-model.js';
 import { renderEntrySkeletons } from '../../render/entry-skeleton.js';
@@ -15,7 +14,7 @@ import { UsageError } from '../args.js';
 import { loadDefsArg } from '../defs-arg.js';
 import { EXIT, resolveTree, treeLine, type CliContext } from '../context.js';
 import { summarizeEdits } from '../edit-summary.js';
-import { emitOutputs } from '../series-output.js';
+import { emitOutputs, planOnTree } from '../series-output.js';
 
 export type GenerateOptions = { tree?: string; out?: string; apply?: boolean; 'dry-run'?: boolean; check?: boolean; provisional?: boolean };
 
@@ -27,8 +26,7 @@ export async function generate(ctx: CliContext, defsPath: string, values: Genera
   const { loaded } = defsArg;
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   ctx.stdout(treeLine(ctx, tree.root));
-  const readTreeFile = treeFileReader(tree.root);
-  const plan = planWireUp(tree, loaded, readTreeFile, (p) => isExecutable(tree.root, p));
+  const { plan, readTreeFile } = planOnTree(tree, loaded);
   for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
   const outDir = resolve(ctx.cwd, values.out ?? 'out');
   const series = loaded.defs.series;

@@ -10,10 +10,9 @@ import { join, resolve } from 'node:path';
 import { abiNumbers } from '../../bindings/abi-numbers.js';
 import { decodeBytes } from '../../io/byte-text.js';
 import { readRegularFile } from '../../io/path-guard.js';
-import { loadKernelTree, treeFileReader } from '../../kernel/tree-loader.js';
+import { loadKernelTree } from '../../kernel/tree-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../model/diagnostics.js';
 import { isCoverLetter } from '../../patch/format-patch.js';
-import { planWireUp } from '../../plan/wire-plan.js';
 import { ARCH_PROFILES, findArchProfile, type ArchProfile } from '../../prove/arch-profiles.js';
 import { entryUnit, seriesConfig } from '../../prove/entry-unit.js';
 import { bootArch } from '../../prove/prove-boot.js';
@@ -25,7 +24,7 @@ import { parseCommandArgs, UsageError } from '../args.js';
 import { PROVE } from '../command-specs.js';
 import { displayPath, EXIT, PACKAGE_ROOT, resolveTree, treeLine, type CliContext } from '../context.js';
 import { loadDefsArg } from '../defs-arg.js';
-import { buildSeries } from '../series-output.js';
+import { buildSeries, planOnTree } from '../series-output.js';
 
 export async function runProve(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(PROVE, args);
@@ -36,8 +35,7 @@ export async function runProve(args: string[], ctx: CliContext): Promise<number>
   const { loaded, defsFile } = loadDefsArg(ctx, defsPath);
   const tree = loadKernelTree(resolveTree(ctx, values.tree));
   ctx.stdout(treeLine(ctx, tree.root));
-  const read = treeFileReader(tree.root);
-  const plan = planWireUp(tree, loaded, read);
+  const { plan, readTreeFile: read } = planOnTree(tree, loaded);
   for (const note of plan.notes) ctx.stderr(`${formatDiagnostic(note)}\n`);
   if (plan.edits.length === 0) throw new DiagnosticError([{ file: defsPath, line: 0, col: 0, severity: 'error', message: `every syscall is already wired in ${tree.root}; prove needs the tree without the series` }]);
   requireTools(profiles.flatMap(neededTools));
