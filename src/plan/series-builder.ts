@@ -21,7 +21,7 @@ import type { SeriesDef } from '../model/defs-schema.js';
 import type { FileEdit } from './file-edit.js';
 import type { PlannedCall } from './numbering.js';
 import { renderTemplate } from '../render/engine.js';
-import { wrapWords } from '../render/kconfig-option.js';
+import { wrapWords } from '../render/helpers.js';
 import type { CommitSpec } from '../patch/format-patch.js';
 import { parseIdent, type Identity } from '../git/scratch-repo.js';
 

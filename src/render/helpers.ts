@@ -21,6 +21,20 @@ export function join(list: readonly unknown[], sep: string): string {
   return list.map(String).join(typeof sep === 'string' ? sep : ', ');
 }
 
+/** Greedy word wrap; a word longer than the width gets a line of its own. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 export function registerHelpers(engine: typeof Handlebars): void {
   engine.registerHelper('upper', upper);
   engine.registerHelper('ordinal', ordinal);

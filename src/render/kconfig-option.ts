@@ -10,6 +10,7 @@
  */
 import type { ConfigDef, SeriesDef } from '../model/defs-schema.js';
 import { renderLines, renderTemplate } from './engine.js';
+import { wrapWords } from './helpers.js';
 
 /** Help text width after the TAB and two spaces, so lines end by column 80. */
 const HELP_WIDTH = 70;
@@ -48,20 +49,6 @@ function helpLines(config: ConfigDef): string[] {
     const fitted = lines.every((l) => l.length <= HELP_WIDTH) ? lines : wrapWords(p, HELP_WIDTH);
     return [...(i > 0 ? [''] : []), ...fitted.map((l) => HELP_INDENT + l)];
   });
-}
-
-/** Greedy word wrap; a word longer than the width gets a line of its own. */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
 
 /**

@@ -8,7 +8,8 @@ import { parseKconfig, type KconfigEntry } from '../../src/kernel/kconfig-reader
 import { loadDefinitions } from '../../src/model/defs-loader.js';
 import { DiagnosticError, formatDiagnostic } from '../../src/model/diagnostics.js';
 import { planWireUp } from '../../src/plan/wire-plan.js';
-import { defaultPrompt, renderKconfigOption, renderObjectLine, wrapWords } from '../../src/render/kconfig-option.js';
+import { defaultPrompt, renderKconfigOption, renderObjectLine } from '../../src/render/kconfig-option.js';
+import { wrapWords } from '../../src/render/helpers.js';
 import { loadDefsFile } from '../support/definitions.js';
 import { loadTree, readTreeFile, TREE_612, TREE_73 } from '../support/kernel-trees.js';
 
